@@ -1,0 +1,119 @@
+"""Records (frozen dataclasses) and their JSON form, per the contract in DESIGN.md section 3.
+
+Records hold plain values (text, offsets, ids), never spaCy objects, so they can be stored,
+pickled to another process and compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``text[start:end]`` of ``article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found in one input, before cleaning."""
+
+    source: str
+    body: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article; ``text`` is what every span of its record indexes."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "outlet": self.outlet,
+            "language": self.language,
+            "text": self.text,
+        }
+
+
+def article_id(text: str) -> str:
+    """Content hash of the clean text: the same article read twice gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    role_mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "role_mentions": [m.to_dict() for m in self.role_mentions],
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One article's record. Kinds not yet extracted stay empty lists."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Any, ...] = ()
+    quantities: tuple[Any, ...] = ()
+    times: tuple[Any, ...] = ()
+    events: tuple[Any, ...] = ()
+    stances: tuple[Any, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "article": self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "times": [t.to_dict() for t in self.times],
+            "events": [e.to_dict() for e in self.events],
+            "stances": [s.to_dict() for s in self.stances],
+        }
