@@ -1,0 +1,179 @@
+"""Thin commands over the library: each reads its inputs, calls one function, reports errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph import nlp
+from newsgraph.errors import InputRejected, NewsgraphError
+from newsgraph.model import Extraction
+
+app = typer.Typer(
+    help="Turn news articles into a source-linked knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+# Exit codes: 0 all inputs extracted; 1 some input was rejected; 2 usage or setup error.
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+DEFAULT_GOLD = Path("examples")
+DEFAULT_FLOORS = Path("eval_floors.json")
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _say_rejected(exc: InputRejected) -> None:
+    err.print(f"newsgraph: rejected {exc.source}: {exc.reason}", markup=False, soft_wrap=True)
+
+
+def _say_warnings(result: Extraction) -> None:
+    for warning in result.warnings:
+        err.print(f"newsgraph: warning {result.article.source}: {warning}", markup=False,
+                  soft_wrap=True)
+
+
+def _out_name(result: Extraction, used: set[str]) -> str:
+    stem = Path(result.article.source.split(":")[0]).stem or "article"
+    if result.article.source.count(":") and result.article.source.rsplit(":", 1)[1].isdigit():
+        stem = f"{stem}-{result.article.source.rsplit(':', 1)[1]}"
+    name = f"{stem}.json"
+    if name in used:
+        name = f"{stem}-{result.article.id}.json"
+    used.add(name)
+    return name
+
+
+def summarize(result: Extraction, console: Console) -> None:
+    """A readable picture of one record: title, date, and the actors with aliases and roles."""
+    a = result.article
+    console.rule(f"[bold]{a.title or a.source}")
+    console.print(
+        f"[dim]{a.source}[/dim]  published: {a.published or 'unknown'}  id: {a.id}",
+        highlight=False,
+    )
+    table = Table(show_header=True, header_style="bold", expand=False)
+    for col in ("id", "type", "name", "aliases", "roles", "mentions"):
+        table.add_column(col, overflow="fold")
+    for e in result.entities:
+        table.add_row(e.id, e.type, e.name, ", ".join(e.aliases), "; ".join(e.roles),
+                      str(len(e.mentions)))
+    console.print(table)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD, used when the input does not state one.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title, when the input has none.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL, when the input has none.")] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = nlp.DEFAULT_MODEL,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out", help="Write one JSON file per article into this folder, not stdout.")] = None,
+    summary: Annotated[bool, typer.Option(
+        help="Print a readable summary of each article (with --out, beside the files).")] = False,
+    max_bytes: Annotated[int | None, typer.Option(
+        help="Reject input files larger than this many bytes.")] = None,
+) -> None:
+    """Extract records from articles: one JSON object per article (JSON Lines for several)."""
+    from newsgraph.pipeline import extract_articles
+    from newsgraph.read import DEFAULT_MAX_BYTES, Metadata, iter_inputs
+
+    defaults = Metadata(title=title, url=url, published=_published(published))
+    raws = iter_inputs(inputs, defaults=defaults, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                       stdin=sys.stdin.buffer)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    rejected = 0
+    used: set[str] = set()
+    try:
+        results = extract_articles(raws, model=model)
+        for result in results:
+            if isinstance(result, InputRejected):
+                rejected += 1
+                _say_rejected(result)
+                continue
+            _say_warnings(result)
+            line = json.dumps(result.to_dict(), ensure_ascii=False)
+            if out_dir is not None:
+                (out_dir / _out_name(result, used)).write_text(line + "\n", encoding="utf-8")
+            elif not summary:
+                sys.stdout.write(line + "\n")
+            if summary:
+                summarize(result, out)
+    except NewsgraphError as exc:
+        err.print(f"newsgraph: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(
+        help="Folder with articles/ and gold/ (see docs/annotation.md).")] = DEFAULT_GOLD,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = nlp.DEFAULT_MODEL,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every failure.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    floors: Annotated[Path | None, typer.Option(
+        help="Floors file; exit 1 when a score is below its floor.")] = None,
+) -> None:
+    """Score extraction against annotated articles: precision, recall and F1 per record kind."""
+    from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
+
+    try:
+        gold = load_gold(gold_dir)
+        report = evaluate(gold, extract_gold(gold, model=model))
+    except NewsgraphError as exc:
+        err.print(f"newsgraph: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    failed = check_floors(report, json.loads(floors.read_text())) if floors else []
+    if as_json:
+        sys.stdout.write(json.dumps({**report.as_dict(), "below_floor": failed}, indent=2) + "\n")
+    else:
+        _print_report(report, verbose)
+        for line in failed:
+            err.print(f"newsgraph: below floor: {line}", markup=False)
+    if failed or report.span_errors:
+        raise typer.Exit(1)
+
+
+def _print_report(report, verbose: bool) -> None:
+    table = Table(title=f"newsgraph eval — {report.articles} gold articles", header_style="bold")
+    for col in ("record", "gold", "found", "correct", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "record" else "left")
+    for line, s in report.scores.items():
+        if s.tp + s.fn + s.fp == 0:
+            continue
+        table.add_row(line, str(s.tp + s.fn), str(s.tp + s.fp), str(s.tp),
+                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    out.print(table)
+    out.print(f"span errors: {len(report.span_errors)}")
+    if verbose:
+        for line, s in report.scores.items():
+            for failure in s.failures:
+                out.print(f"  [{line}] {failure}", markup=False, soft_wrap=True)
+        for e in report.span_errors:
+            out.print(f"  [span] {e}", markup=False, soft_wrap=True)
+
+
+def main() -> None:
+    app()

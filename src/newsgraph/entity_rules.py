@@ -1,0 +1,175 @@
+"""A rule layer over the statistical NER, for the small model's known mistakes.
+
+Each rule is general: titles glued to a person's name, name particles cut off ("Jan van" for
+"Jan van der Berg"), places and institutions of the gazetteer given the wrong type or missed,
+a person's name split by a place name ("Michael Jordan"). None is tuned to an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from newsgraph import gazetteer
+
+# Lower-case particles inside personal names (Dutch, German, Romance, Arabic naming).
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da du la le al el bin ibn ben dos das ter ten zu y".split()
+)
+# Labels the pipeline keeps; spaCy's numeric and date labels are left to later extractors.
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+
+
+def _is_name_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _is_title_word(text: str) -> bool:
+    lex = gazetteer.titles()
+    w = text.lower().strip(".")
+    return (
+        w in lex.titles or w in lex.modifiers or text.lower() in lex.honorifics
+        or w in lex.honorifics
+    )
+
+
+def strip_titles(span: Span) -> Span | None:
+    """Cut titles, honorifics and "the" off the front of a PERSON span; None if nothing is left."""
+    if span.label_ != "PERSON":
+        return span
+    start = span.start
+    doc = span.doc
+    while start < span.end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or _is_title_word(doc[start].text)
+        or doc[start].is_punct
+    ):
+        start += 1
+    end = span.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    if start >= end or not doc[start].text[:1].isupper():
+        return None
+    if start == span.start and end == span.end:
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+def extend_particles(span: Span) -> Span:
+    """Grow a PERSON span over name particles and the capitalised word they lead to."""
+    if span.label_ != "PERSON":
+        return span
+    doc = span.doc
+    end = span.end
+    # "Jan van" + "der Berg": particles at the end, or right after the span.
+    i = end
+    while i < len(doc) and doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower():
+        i += 1
+    if (i > end or doc[end - 1].lower_ in NAME_PARTICLES) and i < len(doc) and (
+        doc[i].is_alpha and doc[i].text[:1].isupper()
+    ):
+        end = i + 1
+    start = span.start
+    # "der Berg" preceded by "Jan van": particles before the span, a capitalised name before them.
+    j = start
+    while j > 0 and doc[j - 1].lower_ in NAME_PARTICLES and doc[j - 1].text.islower():
+        j -= 1
+    if j < start and j > 0 and _is_name_word(doc[j - 1]) and doc[j - 1].pos_ == "PROPN":
+        start = j - 1
+    if start == span.start and end == span.end:
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+class EntityFixer:
+    """spaCy component: applies the rules above to ``doc.ents``."""
+
+    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc]) -> None:
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.types = {form: entry.type for form, entry in gazetteer.surface_index().items()}
+        for form in self.types:
+            self.matcher.add(form, [make_doc(form)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_LABELS:
+                spans.append(ent)
+                continue
+            fixed = strip_titles(ent)
+            if fixed is None:
+                continue
+            fixed = extend_particles(fixed)
+            spans.append(self._retype(fixed))
+        spans = self._add_missed(doc, spans)
+        spans = add_missed_people(doc, spans)
+        spans = merge_split_persons(doc, spans)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def _retype(self, span: Span) -> Span:
+        text = span.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        label = self.types.get(text)
+        if label and label != span.label_ and span.label_ in KEPT_LABELS:
+            return Span(span.doc, span.start, span.end, label=label)
+        return span
+
+    def _add_missed(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Gazetteer forms the model did not tag at all become entities of their type."""
+        taken = set()
+        for s in spans:
+            taken.update(range(s.start, s.end))
+        out = list(spans)
+        for match_id, start, end in self.matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            form = doc.vocab.strings[match_id]
+            out.append(Span(doc, start, end, label=self.types[form]))
+            taken.update(range(start, end))
+        return out
+
+
+def add_missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An untagged common given name followed by capitalised words is a person's name."""
+    given = gazetteer.given_names()
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.i in taken or token.text not in given:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and end - i < 5 and (
+            (doc[end].is_alpha and doc[end].text[:1].isupper())
+            or (doc[end].lower_ in NAME_PARTICLES and doc[end].text.islower())
+        ):
+            end += 1
+        while end > i + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1
+        if end > i + 1:
+            out.append(Span(doc, i, end, label="PERSON"))
+            taken.update(range(i, end))
+        i = end
+    return out
+
+
+def merge_split_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name cut in two by a place name ("Michael" + "Jordan") becomes one PERSON."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and "PERSON" in (out[-1].label_, span.label_):
+            prev = out[-1]
+            if all(t.text[:1].isupper() and t.is_alpha for t in doc[prev.start : span.end]):
+                out[-1] = Span(doc, prev.start, span.end, label="PERSON")
+                continue
+        out.append(span)
+    return out

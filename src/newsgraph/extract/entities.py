@@ -1,0 +1,291 @@
+"""Entities of one article: mentions of one referent grouped, named, typed and given roles.
+
+Within an article a surname stands for the full name introduced before it, an acronym for
+the institution it abbreviates, and a gazetteer alias ("EU") for its entry. When the model
+types the same name differently in different places, the majority wins, and a word that is a
+known person's surname is that person, not an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph import gazetteer
+from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
+from newsgraph.extract.roles import roles_of
+from newsgraph.model import Entity
+from newsgraph.model import Span as TextSpan
+
+ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def normalize(name: str) -> str:
+    """The key two surface forms of one name share: case, "the", possessive and quotes ignored."""
+    n = name.strip().replace("’", "'")
+    n = re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)
+    n = POSSESSIVE.sub("", n)
+    return re.sub(r"\s+", " ", n).strip().lower()
+
+
+def surface(ent: Span) -> str:
+    text = ent.text.strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return POSSESSIVE.sub("", text).strip()
+
+
+def surname_key(name: str) -> str:
+    """ "Jan van der Berg" → "van der berg"; "Elena Marsh" → "marsh"."""
+    words = name.split()
+    if len(words) < 2:
+        return name.lower()
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in NAME_PARTICLES:
+        i -= 1
+    return " ".join(words[i:]).lower()
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+@dataclass
+class _Cluster:
+    type: str
+    key: str
+    mentions: list[Span] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    gazetteer: bool = False
+
+    def add(self, ent: Span) -> None:
+        self.mentions.append(ent)
+        self.forms.append(surface(ent))
+
+
+def _vote_types(ents: list[Span]) -> dict[str, str]:
+    """One type per surface form: gazetteer first, else the majority of the model's labels."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        votes[normalize(surface(ent))][ent.label_] += 1
+    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
+    by_form: dict[str, list[Span]] = defaultdict(list)
+    for ent in ents:
+        by_form[normalize(surface(ent))].append(ent)
+    out = {}
+    for form, counter in votes.items():
+        entry = index.get(form)
+        label = entry.type if entry else counter.most_common(1)[0][0]
+        if not entry and label != "PERSON" and _person_evidence(by_form[form]):
+            label = "PERSON"
+        out[form] = label
+    return out
+
+
+# Words that make a capitalised name an institution or a place, never a person.
+NON_PERSON_WORDS = frozenset("""
+ministry council agency bank party union company group university institute committee
+commission organisation organization court office department corporation corp inc ltd fund
+association federation forces army navy police service services news times post parliament
+assembly authority front movement league alliance foundation centre center board network
+energy airlines republic kingdom states state province region city river sea mountains lake
+valley street square palace airport bridge dam hospital school college club brigade battalion
+guard command government administration cabinet church mosque council county district
+""".split())
+
+
+def _person_evidence(ents: list[Span]) -> bool:
+    """Does the text treat this name, which the model typed otherwise, as a person's?"""
+    words = surface(ents[0]).split()
+    if not 1 <= len(words) <= 4 or any(w.lower() in NON_PERSON_WORDS for w in words):
+        return False
+    if any(not w[:1].isupper() and w.lower() not in NAME_PARTICLES for w in words):
+        return False
+    if len(words) >= 2 and words[0] in gazetteer.given_names():
+        return True
+    honorifics = gazetteer.titles().honorifics
+    for ent in ents:
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start else None
+        if before is not None and before.lower_ in honorifics:
+            return True
+        after = doc[ent.end : ent.end + 3]
+        aged = len(after) > 2 and after[1].like_num and after[2].text == ","
+        if len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or aged):
+            return True
+        if len(words) >= 2 and any(True for _ in roles_of(ent)):
+            return True
+    return False
+
+
+def _capitalised(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def _candidate_ents(doc: Doc) -> list[Span]:
+    return [
+        e for e in doc.ents
+        if e.label_ in KEPT_LABELS and _capitalised(e.text) and surface(e)
+    ]
+
+
+def _nearest_person(clusters: list[_Cluster], ent: Span) -> _Cluster | None:
+    """The person whose surname (or unique full name) this short mention uses, nearest first."""
+    key = normalize(surface(ent))
+    matches = [c for c in clusters if surname_key(c.key) == key or c.key == key]
+    if not matches:
+        return None
+    before = [
+        (max(m.start for m in c.mentions if m.start < ent.start), c)
+        for c in matches if any(m.start < ent.start for m in c.mentions)
+    ]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(matches, key=lambda c: min(m.start for m in c.mentions))
+
+
+def _cluster(doc: Doc) -> list[_Cluster]:
+    ents = _candidate_ents(doc)
+    types = _vote_types(ents)
+    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
+    persons: list[_Cluster] = []
+    # Full names first, so a surname earlier in the text still finds its person.
+    for ent in ents:
+        form = normalize(surface(ent))
+        if types[form] == "PERSON" and len(form.split()) >= 2:
+            found = next((c for c in persons if c.key == form), None)
+            if found is None:
+                found = _Cluster("PERSON", form)
+                persons.append(found)
+            found.add(ent)
+    surnames = {surname_key(c.key) for c in persons}
+    others: dict[tuple[str, str], _Cluster] = {}
+    singles: list[_Cluster] = []
+    for ent in ents:
+        form = normalize(surface(ent))
+        label = types[form]
+        if label == "PERSON" and len(form.split()) >= 2:
+            continue
+        if form in surnames and form not in index:
+            person = _nearest_person(persons, ent)
+            if person is not None:
+                person.add(ent)
+                continue
+        if label == "PERSON":
+            found = next((c for c in singles if c.key == form), None)
+            if found is None:
+                found = _Cluster("PERSON", form)
+                singles.append(found)
+            found.add(ent)
+            continue
+        entry = index.get(form)
+        key = normalize(entry.name) if entry else form
+        cluster = others.get((label, key))
+        if cluster is None:
+            cluster = others[(label, key)] = _Cluster(label, key, gazetteer=entry is not None)
+        cluster.add(ent)
+    merged = _merge_acronyms(list(others.values()), doc)
+    return persons + singles + merged
+
+
+def _merge_acronyms(clusters: list[_Cluster], doc: Doc) -> list[_Cluster]:
+    """ "International Atomic Energy Agency (IAEA)" and later "IAEA" are one organisation."""
+    by_acronym: dict[str, _Cluster] = {}
+    for c in clusters:
+        for form in c.forms:
+            if len(form.split()) >= 2:
+                by_acronym.setdefault(acronym(form), c)
+    out: list[_Cluster] = []
+    for c in clusters:
+        target = None
+        if all(f.isupper() or f.replace(".", "").isupper() for f in c.forms):
+            target = by_acronym.get(c.forms[0].replace(".", ""))
+        if target is None:
+            target = _parenthesised_partner(c, clusters, doc)
+        if target is not None and target is not c and target.type == c.type:
+            for m in c.mentions:
+                target.add(m)
+        else:
+            out.append(c)
+    return [c for c in out if c.mentions]
+
+
+def _parenthesised_partner(c: _Cluster, clusters: list[_Cluster], doc: Doc) -> _Cluster | None:
+    """The cluster whose mention stands right before "(" this one ")"."""
+    for m in c.mentions:
+        if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and (
+            doc[m.end].text == ")"
+        ):
+            for other in clusters:
+                if other is not c and any(o.end == m.start - 1 for o in other.mentions):
+                    return other
+    return None
+
+
+def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
+    """A known person's surname the model left untagged is still a mention of that person."""
+    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    tagged.update(i for e in doc.ents for i in range(e.start, e.end))
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.type == "PERSON" and len(c.key.split()) >= 2:
+            by_surname[surname_key(c.key)].append(c)
+    for token in doc:
+        if token.i in tagged or not token.text[:1].isupper() or token.is_stop:
+            continue
+        key = token.lower_
+        if key not in by_surname or " " in key:
+            continue
+        ent = Span(doc, token.i, token.i + 1, label="PERSON")
+        person = _nearest_person(by_surname[key], ent)
+        if person is not None:
+            person.add(ent)
+
+
+def _keep(cluster: _Cluster, headline_end: int) -> bool:
+    """Names seen only in a headline are kept only when the gazetteer vouches for them."""
+    in_body = any(m.start_char >= headline_end for m in cluster.mentions)
+    return in_body or cluster.gazetteer
+
+
+def _best_name(cluster: _Cluster) -> str:
+    forms = Counter(cluster.forms)
+    return max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
+
+
+def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
+    """Entities of an annotated article; ``headline_end`` is where its headline stops."""
+    clusters = _cluster(doc)
+    _add_untagged_surnames(doc, clusters)
+    clusters = [c for c in clusters if _keep(c, headline_end)]
+    clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
+    entities = []
+    for n, c in enumerate(clusters, start=1):
+        mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})
+        name = _best_name(c)
+        aliases = sorted({f for f in c.forms if f != name}, key=lambda f: c.forms.index(f))
+        roles: list[TextSpan] = []
+        if c.type == "PERSON":
+            seen = set()
+            for m in sorted(c.mentions, key=lambda m: m.start):
+                for role in roles_of(m):
+                    key = role.text.lower()
+                    if key not in seen:
+                        seen.add(key)
+                        roles.append(role)
+        entities.append(
+            Entity(
+                id=f"E{n}",
+                type=c.type,
+                name=name,
+                aliases=tuple(aliases),
+                roles=tuple(r.text for r in roles),
+                role_mentions=tuple(roles),
+                mentions=tuple(TextSpan(s, e, doc.text[s:e]) for s, e in mentions),
+            )
+        )
+    return tuple(entities)

@@ -1,0 +1,217 @@
+"""Titles and descriptions a text attaches to a person mention.
+
+Four arrangements cover news prose: a title before the name ("Austrian Foreign Minister Karl
+Brenner"), an apposition after it ("Lena Okafor, the head of ..."), a description before it
+("her brother-in-law, Tomas Ridl"), and a predicate ("Okafor, who is Nordland's deputy prime
+minister,"). Each must contain a word of the title lexicon, so prose that merely sits beside a
+name ("Marsh, speaking after the talks,") is not taken for a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import gazetteer
+from newsgraph.model import Span as TextSpan
+
+# A role phrase longer than this is prose, not a title (longest seen in drafting: 11 tokens).
+MAX_ROLE_TOKENS = 14
+DETERMINERS = frozenset({"the", "a", "an"})
+BREAK_WORDS = frozenset({"who", "which", "that", "whose", "whom", "and", "but", "said", "says"})
+COPULAS = frozenset({"is", "was", "has been", "had been", "serves as", "served as"})
+QUOTE_MARKS = frozenset('"“”‘’«»')
+ENTITY_MODIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
+
+
+def _compound_text(token: Token) -> str:
+    """The whole hyphenated word a token belongs to ("law" → "brother-in-law")."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and (doc[start - 1].text == "-" or doc[start].text == "-") and not (
+        doc[start - 1].whitespace_
+    ):
+        start -= 1
+    while end + 1 < len(doc) and (doc[end + 1].text == "-" or doc[end].text == "-") and not (
+        doc[end].whitespace_
+    ):
+        end += 1
+    return doc[start : end + 1].text.lower()
+
+
+def _role_word(token: Token) -> bool:
+    lex = gazetteer.titles()
+    words = (token.lower_, token.lemma_.lower(), token.lower_.rstrip("."), _compound_text(token))
+    return any(w in lex.titles or w in lex.roles for w in words)
+
+
+def _in_compound(token: Token) -> bool:
+    """Part of a hyphenated compound ("brother-in-law", "longest-serving")?"""
+    doc = token.doc
+    if token.text in ("-", "‐"):
+        return True
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return bool(
+        (after is not None and after.text == "-" and not token.whitespace_)
+        or (before is not None and before.text == "-" and not before.whitespace_)
+    )
+
+
+def _stops(token: Token) -> bool:
+    if _in_compound(token):
+        return False
+    return (
+        token.is_punct and token.text not in ("-", "'s", "’s")
+        or token.text in QUOTE_MARKS
+        or token.lower_ in BREAK_WORDS
+    )
+
+
+def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
+    """Tokens first..last inclusive, without leading determiners, as a text span."""
+    while first <= last and doc[first].lower_ in DETERMINERS:
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if first > last or last - first + 1 > MAX_ROLE_TOKENS:
+        return None
+    if not any(_role_word(t) for t in doc[first : last + 1]):
+        return None
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def title_before(mention: Span) -> TextSpan | None:
+    """ "Nordland's Foreign Minister Elena Marsh" → "Nordland's Foreign Minister"."""
+    doc = mention.doc
+    lex = gazetteer.titles()
+    i = mention.start - 1
+    if i < 0 or not _role_word(doc[i]) and doc[i].lower_ not in lex.modifiers:
+        return None
+    if doc[i].lower_ in lex.honorifics:
+        return None
+    first = i + 1
+    while i >= 0 and _title_part(doc[i]):
+        first = i
+        i -= 1
+    # A title phrase does not begin with a hyphen or a possessive marker.
+    while first < mention.start and doc[first].text in ("'s", "’s", "-"):
+        first += 1
+    if first >= mention.start:
+        return None
+    return _as_span(doc, first, mention.start - 1)
+
+
+def _title_part(t: Token) -> bool:
+    """Can this token belong to a title phrase standing before a name?"""
+    lex = gazetteer.titles()
+    low = t.lower_.rstrip(".")
+    if t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics:
+        return False
+    return (
+        low in lex.titles or low in lex.modifiers or low in lex.roles
+        or (t.text in ("'s", "’s", "-") and t.i > 0)
+        or (t.ent_type_ in ENTITY_MODIFIER_LABELS and t.is_alpha)
+        or (t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and not t.ent_type_)
+    )
+
+
+def _skip_age(doc: Doc, i: int) -> int:
+    """Past ", 54," after a name, to the comma that opens an apposition."""
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+        return i + 2
+    return i
+
+
+def apposition_after(mention: Span) -> TextSpan | None:
+    """ "Lena Okafor, the head of the council," → "head of the council"."""
+    doc = mention.doc
+    i = _skip_age(doc, mention.end)
+    if i >= len(doc) - 1 or doc[i].text != ",":
+        return None
+    first = i + 1
+    opener = doc[first]
+    if opener.pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ", "PRON", "NUM") and (
+        opener.tag_ != "PRP$"
+    ):
+        return None
+    if doc[first].ent_type_ == "PERSON":
+        return None
+    last = first
+    while last + 1 < len(doc) and not _stops(doc[last + 1]) and (
+        doc[last + 1].pos_ not in ("VERB", "AUX") or _in_compound(doc[last + 1])
+    ):
+        last += 1
+        if last - first > MAX_ROLE_TOKENS:
+            return None
+    closer = doc[last + 1] if last + 1 < len(doc) else None
+    if closer is not None and closer.text not in (",", ".", ";", ")", "—", "–"):
+        return None
+    return _as_span(doc, first, last)
+
+
+def description_before(mention: Span) -> TextSpan | None:
+    """ "her brother-in-law, Tomas Ridl," → "her brother-in-law"."""
+    doc = mention.doc
+    comma = mention.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";", "—", "–", ")"):
+        return None
+    last = comma - 1
+    first = last
+    while first - 1 >= 0:
+        t = doc[first - 1]
+        if not _in_compound(t) and (
+            _stops(t) or t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ != "of")
+        ):
+            break
+        if t.ent_type_ == "PERSON":
+            return None
+        first -= 1
+        if last - first > MAX_ROLE_TOKENS:
+            return None
+    if not _role_word(doc[last]):
+        return None
+    return _as_span(doc, first, last)
+
+
+def predicate_after(mention: Span) -> TextSpan | None:
+    """ "Okafor, who is Nordland's deputy prime minister," → "Nordland's deputy prime minister"."""
+    doc = mention.doc
+    i = mention.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who":
+        i += 2
+    elif not (i < len(doc) and doc[i].lower_ in ("is", "was")):
+        return None
+    for copula in sorted(COPULAS, key=len, reverse=True):
+        words = copula.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            first = i + len(words)
+            break
+    else:
+        return None
+    last = first
+    while last + 1 < len(doc) and not _stops(doc[last + 1]) and (
+        doc[last + 1].pos_ not in ("VERB", "AUX", "ADP")
+        or doc[last + 1].lower_ == "of"
+        or _in_compound(doc[last + 1])
+    ):
+        last += 1
+        if last - first > MAX_ROLE_TOKENS:
+            return None
+    if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+        return None
+    return _as_span(doc, first, last)
+
+
+def roles_of(mention: Span) -> Iterator[TextSpan]:
+    """Every role span attached to one PERSON mention."""
+    for finder in (title_before, apposition_after, description_before, predicate_after):
+        found = finder(mention)
+        if found is not None:
+            yield found

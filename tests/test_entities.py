@@ -1,0 +1,141 @@
+"""Entities with the real English model: grouping, naming, typing and roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.entities import acronym, extract_entities, normalize, surname_key
+
+pytestmark = pytest.mark.model
+
+
+def _entities(nlp, text, headline_end=0):
+    return extract_entities(nlp(text), headline_end=headline_end)
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Elena Marsh", "marsh"), ("Jan van der Berg", "van der berg"), ("Marsh", "marsh")],
+)
+def test_surname_key(name, expected):
+    assert surname_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("International Atomic Energy Agency", "IAEA"),
+     ("Organization for Security and Co-operation in Europe", "OSCE")],
+)
+def test_acronym(name, expected):
+    assert acronym(name) == expected
+
+
+def test_normalize_ignores_the_and_possessive():
+    assert normalize("the Kremlin's") == normalize("Kremlin") == "kremlin"
+
+
+def test_surname_joins_full_name_and_keeps_every_mention(nlp):
+    text = ("Foreign Minister Elena Marsh arrived in Oslo on Monday. "
+            "Marsh said the talks would be hard. Later Marsh left.")
+    ents = _by_name(_entities(nlp, text))
+    marsh = ents["Elena Marsh"]
+    assert marsh.type == "PERSON"
+    assert "Marsh" in marsh.aliases
+    assert len(marsh.mentions) == 3
+    for m in marsh.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Austrian Foreign Minister Karl Brenner opened the session in Vienna.",
+         "Karl Brenner", "Austrian Foreign Minister"),
+        ("Lena Okafor, the head of Nordland's national security council, spoke first.",
+         "Lena Okafor", "head of Nordland's national security council"),
+        ("The talks were attended by her brother-in-law, Tomas Ridl, who arrived late.",
+         "Tomas Ridl", "her brother-in-law"),
+        ("The premier's chief economic adviser, Ivo Lind, said the plan was sound.",
+         "Ivo Lind", "premier's chief economic adviser"),
+        ("Pavel Orlov, who is Estmark's deputy prime minister, declined to comment.",
+         "Pavel Orlov", "Estmark's deputy prime minister"),
+        ("Anna Weber, 54, a former judge, chaired the inquiry in Berlin.",
+         "Anna Weber", "former judge"),
+    ],
+)
+def test_roles_in_every_arrangement(nlp, text, name, role):
+    person = _by_name(_entities(nlp, text))[name]
+    assert role in person.roles
+    [span] = [r for r in person.role_mentions if r.text == role]
+    assert text[span.start : span.end] == role
+    assert name not in role
+
+
+def test_prose_beside_a_name_is_not_a_role(nlp):
+    text = "Elena Marsh, speaking after the talks in Oslo, said progress was slow."
+    assert _by_name(_entities(nlp, text))["Elena Marsh"].roles == ()
+
+
+def test_courtesy_title_is_not_a_role(nlp):
+    text = "Ms. Elena Marsh met Mr. Karl Brenner in Oslo on Monday."
+    for e in _entities(nlp, text):
+        assert not any(r.lower().startswith(("ms", "mr")) for r in e.roles)
+
+
+def test_acronym_in_parentheses_is_one_organisation(nlp):
+    text = ("The International Atomic Energy Agency (IAEA) sent inspectors to the plant. "
+            "The IAEA said the reactor was safe.")
+    orgs = [e for e in _entities(nlp, text) if e.type == "ORG"]
+    assert len(orgs) == 1
+    assert orgs[0].name == "International Atomic Energy Agency"
+    assert "IAEA" in orgs[0].aliases
+
+
+def test_gazetteer_fixes_capitals_and_institutions(nlp):
+    text = "Oslo said it would host the talks, and the Élysée and the OSCE agreed."
+    ents = _by_name(_entities(nlp, text))
+    assert ents["Oslo"].type == "GPE"
+    assert ents["Élysée"].type == "ORG"
+    assert ents["OSCE"].type == "ORG"
+
+
+def test_name_particles_are_kept(nlp):
+    text = "Jan van der Berg, the Dutch envoy, met Maria de la Cruz in Madrid."
+    names = {e.name for e in _entities(nlp, text) if e.type == "PERSON"}
+    assert "Jan van der Berg" in names
+
+
+def test_people_mistyped_as_organisations_are_people(nlp):
+    text = ("Tomas Ridl, 54, a retired judge, left the court. "
+            "Pavel Orlov, who chairs the committee, stayed behind.")
+    ents = _by_name(_entities(nlp, text))
+    assert ents["Tomas Ridl"].type == "PERSON"
+    assert ents["Pavel Orlov"].type == "PERSON"
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = ("Finance Minister Ivo Lind presented the budget. The journalist Sara Lind "
+            "asked about the deficit. Lind replied that it would shrink.")
+    people = [e for e in _entities(nlp, text) if e.type == "PERSON" and "Lind" in e.name]
+    assert {p.name for p in people} == {"Ivo Lind", "Sara Lind"}
+    # The bare surname goes to the Lind named most recently before it.
+    sara = next(p for p in people if p.name == "Sara Lind")
+    assert len(sara.mentions) == 2
+
+
+def test_headline_only_names_are_dropped_unless_known(nlp):
+    text = "Varna Dam Talks Stall In Oslo\n\nNegotiators left the meeting without a deal."
+    ents = _entities(nlp, text, headline_end=text.index("\n\n"))
+    assert {e.name for e in ents} <= {"Oslo"}
+
+
+def test_ids_follow_first_mention_order(nlp):
+    text = "Karl Brenner met Elena Marsh. Marsh thanked Brenner."
+    ents = _entities(nlp, text)
+    assert [e.id for e in ents] == [f"E{i}" for i in range(1, len(ents) + 1)]
+    starts = [e.mentions[0].start for e in ents]
+    assert starts == sorted(starts)
