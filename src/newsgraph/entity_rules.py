@@ -20,6 +20,12 @@ from newsgraph import gazetteer
 NAME_PARTICLES = frozenset(
     "van von der den de del della di da du la le al el bin ibn ben dos das ter ten zu y".split()
 )
+# Codes the model mistakes for organisations: time zones and currency codes.
+NOT_NAMES = frozenset(
+    "GMT UTC CET CEST EET EEST BST EST EDT PST PDT MSK IST JST "
+    "EUR USD GBP JPY RUB CNY CHF SEK NOK DKK PLN CZK HUF UAH TRY "
+    "MW GW KW MWH GWH TWH KM BN".split()
+)
 # Labels the pipeline keeps; spaCy's numeric and date labels are left to later extractors.
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 
@@ -32,7 +38,7 @@ def _is_title_word(text: str) -> bool:
     lex = gazetteer.titles()
     w = text.lower().strip(".")
     return (
-        w in lex.titles or w in lex.modifiers or text.lower() in lex.honorifics
+        w in lex.titles or w in lex.modifiers or w in lex.roles or text.lower() in lex.honorifics
         or w in lex.honorifics
     )
 
@@ -85,6 +91,63 @@ def extend_particles(span: Span) -> Span:
     return Span(doc, start, end, label=span.label)
 
 
+def trim_brackets(span: Span) -> Span:
+    """ "Workers' Union (ETWU" → "Workers' Union": an unbalanced bracket is not part of a name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    text = span.text
+    if text.count("(") != text.count(")"):
+        for i in range(span.start, span.end):
+            if doc[i].text in ("(", ")"):
+                if i - start >= 1:
+                    end = i
+                    break
+                start = i + 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+        end -= 1
+    # "Varna Waters Convention of 1998": a trailing year is a date, not part of the name.
+    if end - start > 2 and doc[end - 1].like_num and doc[end - 2].lower_ == "of":
+        end -= 2
+    if (start, end) == (span.start, span.end) or end <= start:
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+def _skip_determiner(span: Span) -> int:
+    return span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+
+
+def split_at_commas(span: Span) -> list[Span]:
+    """ "Kessel, Estmark" is two places, not one name; "Department for Environment, Food and
+    Rural Affairs" stays one, since a list closed by "and" is part of the name."""
+    commas = [t.i for t in span if t.text == ","]
+    if span.label_ == "PERSON" or not commas:
+        return [span]
+    if any(t.lower_ in ("and", "&") for t in span.doc[commas[-1] : span.end]):
+        return [span]
+    parts, start = [], span.start
+    for t in span:
+        if t.text == ",":
+            if t.i > start:
+                parts.append(Span(span.doc, start, t.i, label=span.label))
+            start = t.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label))
+    return parts
+
+
+def not_a_name(span: Span) -> bool:
+    """Codes and common nouns the model tags as names: time zones, currencies, "Farmers"."""
+    if span.text.upper() in NOT_NAMES:
+        return True
+    if len(span) == 1 and span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
+        token = span[0]
+        return token.tag_ in ("NNS", "NN") and token.is_sent_start and token.text.istitle() and (
+            token.text.lower() not in gazetteer.surface_index()
+        )
+    return False
+
+
 class EntityFixer:
     """spaCy component: applies the rules above to ``doc.ents``."""
 
@@ -100,11 +163,13 @@ class EntityFixer:
             if ent.label_ not in KEPT_LABELS:
                 spans.append(ent)
                 continue
-            fixed = strip_titles(ent)
-            if fixed is None:
-                continue
-            fixed = extend_particles(fixed)
-            spans.append(self._retype(fixed))
+            for part in split_at_commas(trim_brackets(ent)):
+                fixed = strip_titles(part)
+                if fixed is None or not_a_name(fixed):
+                    continue
+                fixed = extend_particles(fixed)
+                spans.append(self._retype(fixed))
+        spans = self._prefer_longer_gazetteer_names(doc, spans)
         spans = self._add_missed(doc, spans)
         spans = add_missed_people(doc, spans)
         spans = merge_split_persons(doc, spans)
@@ -119,6 +184,19 @@ class EntityFixer:
         if label and label != span.label_ and span.label_ in KEPT_LABELS:
             return Span(span.doc, span.start, span.end, label=label)
         return span
+
+    def _prefer_longer_gazetteer_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A known name the model cut short ("Office of the UN") is restored whole."""
+        out = list(spans)
+        for match_id, start, end in self.matcher(doc):
+            overlapping = [s for s in out if s.start < end and start < s.end]
+            if overlapping and all(
+                start <= _skip_determiner(s) and s.end <= end and (s.end - s.start) < (end - start)
+                for s in overlapping
+            ):
+                out = [s for s in out if s not in overlapping]
+                out.append(Span(doc, start, end, label=self.types[doc.vocab.strings[match_id]]))
+        return out
 
     def _add_missed(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Gazetteer forms the model did not tag at all become entities of their type."""

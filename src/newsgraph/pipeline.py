@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from newsgraph import nlp
-from newsgraph.clean import clean_document
+from newsgraph.clean import PARAGRAPH_BREAK, clean_document, clean_title
 from newsgraph.errors import InputRejected
 from newsgraph.extract import extract_entities
 from newsgraph.language import english_share, is_english
@@ -19,13 +19,11 @@ NO_DATE_WARNING = "no publication date; relative dates stay unresolved"
 
 def prepare(raw: RawArticle) -> Article:
     """Clean one raw article; raises InputRejected when nothing usable is left."""
-    cleaned = clean_document(raw.title, raw.body)
-    text = cleaned.text
-    if not text.strip():
-        raise InputRejected(raw.source, "no text left after cleaning")
-    title, body = (None, text)
-    if raw.title and "\n\n" in text:
-        title, body = text.split("\n\n", 1)
+    text = clean_document(raw.title, raw.body).text
+    title = clean_title(raw.title) if raw.title else ""
+    body = text[len(title) + len(PARAGRAPH_BREAK) :] if title else text
+    if not body.strip():
+        raise InputRejected(raw.source, "no article text after cleaning")
     if not is_english(body):
         share = english_share(body)
         raise InputRejected(
@@ -35,7 +33,7 @@ def prepare(raw: RawArticle) -> Article:
         id=article_id(text),
         text=text,
         source=raw.source,
-        title=title,
+        title=title or None,
         url=raw.url,
         published=raw.published,
         outlet=raw.outlet,

@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
+from newsgraph.extract.entity_types import context_type
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
 from newsgraph.model import Span as TextSpan
+from newsgraph.names import same_person_name
 
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -68,58 +70,21 @@ class _Cluster:
 
 
 def _vote_types(ents: list[Span]) -> dict[str, str]:
-    """One type per surface form: gazetteer first, else the majority of the model's labels."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for ent in ents:
-        votes[normalize(surface(ent))][ent.label_] += 1
-    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
+    """One type per surface form: the gazetteer's, else the model's majority, then corrected
+    by what the article's context says about the name (see entity_types)."""
     by_form: dict[str, list[Span]] = defaultdict(list)
     for ent in ents:
         by_form[normalize(surface(ent))].append(ent)
+    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
     out = {}
-    for form, counter in votes.items():
+    for form, mentions in by_form.items():
         entry = index.get(form)
-        label = entry.type if entry else counter.most_common(1)[0][0]
-        if not entry and label != "PERSON" and _person_evidence(by_form[form]):
-            label = "PERSON"
-        out[form] = label
+        if entry:
+            out[form] = entry.type
+            continue
+        label = Counter(e.label_ for e in mentions).most_common(1)[0][0]
+        out[form] = context_type(label, mentions)
     return out
-
-
-# Words that make a capitalised name an institution or a place, never a person.
-NON_PERSON_WORDS = frozenset("""
-ministry council agency bank party union company group university institute committee
-commission organisation organization court office department corporation corp inc ltd fund
-association federation forces army navy police service services news times post parliament
-assembly authority front movement league alliance foundation centre center board network
-energy airlines republic kingdom states state province region city river sea mountains lake
-valley street square palace airport bridge dam hospital school college club brigade battalion
-guard command government administration cabinet church mosque council county district
-""".split())
-
-
-def _person_evidence(ents: list[Span]) -> bool:
-    """Does the text treat this name, which the model typed otherwise, as a person's?"""
-    words = surface(ents[0]).split()
-    if not 1 <= len(words) <= 4 or any(w.lower() in NON_PERSON_WORDS for w in words):
-        return False
-    if any(not w[:1].isupper() and w.lower() not in NAME_PARTICLES for w in words):
-        return False
-    if len(words) >= 2 and words[0] in gazetteer.given_names():
-        return True
-    honorifics = gazetteer.titles().honorifics
-    for ent in ents:
-        doc = ent.doc
-        before = doc[ent.start - 1] if ent.start else None
-        if before is not None and before.lower_ in honorifics:
-            return True
-        after = doc[ent.end : ent.end + 3]
-        aged = len(after) > 2 and after[1].like_num and after[2].text == ","
-        if len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or aged):
-            return True
-        if len(words) >= 2 and any(True for _ in roles_of(ent)):
-            return True
-    return False
 
 
 def _capitalised(text: str) -> bool:
@@ -133,10 +98,27 @@ def _candidate_ents(doc: Doc) -> list[Span]:
     ]
 
 
+def _short_keys(cluster: _Cluster) -> set[str]:
+    """The short forms a full-name person goes by: surnames of every spelling, last words."""
+    keys = set()
+    for form in {normalize(f) for f in cluster.forms if len(f.split()) >= 2}:
+        keys.add(surname_key(form))
+        keys.add(form.split()[-1])
+    return keys
+
+
+def _first_names(cluster: _Cluster) -> set[str]:
+    return {normalize(f).split()[0] for f in cluster.forms if len(f.split()) >= 2}
+
+
 def _nearest_person(clusters: list[_Cluster], ent: Span) -> _Cluster | None:
-    """The person whose surname (or unique full name) this short mention uses, nearest first."""
+    """The person this short mention names: by surname, nearest before it first; else the one
+    person whose given name it is (tabloids call people by their first names)."""
     key = normalize(surface(ent))
-    matches = [c for c in clusters if surname_key(c.key) == key or c.key == key]
+    matches = [c for c in clusters if key in _short_keys(c) or c.key == key]
+    if not matches:
+        by_first = [c for c in clusters if key in _first_names(c)]
+        matches = by_first if len(by_first) == 1 else []
     if not matches:
         return None
     before = [
@@ -148,21 +130,34 @@ def _nearest_person(clusters: list[_Cluster], ent: Span) -> _Cluster | None:
     return min(matches, key=lambda c: min(m.start for m in c.mentions))
 
 
+def _full_name_clusters(ents: list[Span], types: dict[str, str]) -> list[_Cluster]:
+    """One cluster per person named in full; spellings of one name ("Andriy"/"Andrei
+    Morozov") share it."""
+    given = gazetteer.given_names()
+    persons: list[_Cluster] = []
+    for ent in ents:
+        form = normalize(surface(ent))
+        if types[form] != "PERSON" or len(form.split()) < 2:
+            continue
+        name = surface(ent)
+        found = next(
+            (c for c in persons if c.key == form
+             or same_person_name(c.forms[0], name, given_names=given)),
+            None,
+        )
+        if found is None:
+            found = _Cluster("PERSON", form)
+            persons.append(found)
+        found.add(ent)
+    return persons
+
+
 def _cluster(doc: Doc) -> list[_Cluster]:
     ents = _candidate_ents(doc)
     types = _vote_types(ents)
     index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
-    persons: list[_Cluster] = []
     # Full names first, so a surname earlier in the text still finds its person.
-    for ent in ents:
-        form = normalize(surface(ent))
-        if types[form] == "PERSON" and len(form.split()) >= 2:
-            found = next((c for c in persons if c.key == form), None)
-            if found is None:
-                found = _Cluster("PERSON", form)
-                persons.append(found)
-            found.add(ent)
-    surnames = {surname_key(c.key) for c in persons}
+    persons = _full_name_clusters(ents, types)
     others: dict[tuple[str, str], _Cluster] = {}
     singles: list[_Cluster] = []
     for ent in ents:
@@ -170,7 +165,7 @@ def _cluster(doc: Doc) -> list[_Cluster]:
         label = types[form]
         if label == "PERSON" and len(form.split()) >= 2:
             continue
-        if form in surnames and form not in index:
+        if form not in index and label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             person = _nearest_person(persons, ent)
             if person is not None:
                 person.add(ent)
@@ -188,8 +183,28 @@ def _cluster(doc: Doc) -> list[_Cluster]:
         if cluster is None:
             cluster = others[(label, key)] = _Cluster(label, key, gazetteer=entry is not None)
         cluster.add(ent)
-    merged = _merge_acronyms(list(others.values()), doc)
+    merged = _merge_short_org_names(_merge_acronyms(list(others.values()), doc))
     return persons + singles + merged
+
+
+def _merge_short_org_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """ "the Commission" after "the European Commission" is that organisation."""
+    out = []
+    for c in clusters:
+        target = None
+        if c.type == "ORG" and all(len(f.split()) == 1 for f in c.forms):
+            word = normalize(c.forms[0])
+            candidates = [
+                o for o in clusters if o is not c and o.type == "ORG"
+                and any(len(f.split()) > 1 and normalize(f).split()[-1] == word for f in o.forms)
+            ]
+            target = candidates[0] if len(candidates) == 1 else None
+        if target is not None:
+            for m in c.mentions:
+                target.add(m)
+        else:
+            out.append(c)
+    return out
 
 
 def _merge_acronyms(clusters: list[_Cluster], doc: Doc) -> list[_Cluster]:

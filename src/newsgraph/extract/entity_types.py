@@ -1,0 +1,147 @@
+"""What the article's own context says about a name's type, where the small model is unsure.
+
+The model types unfamiliar names badly: fictional or little-known places come out as PERSON
+or ORG, people as ORG. News prose gives the type away around the name: "in Belmora", "the
+town of Caldas", "Estmark's foreign minister" make a place; "Pavel Orlov, who ...",
+"Tomas Ridl, 54," or a common given name make a person. The evidence of every mention of the
+name in the article is pooled.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph import gazetteer
+from newsgraph.entity_rules import NAME_PARTICLES
+from newsgraph.extract.roles import roles_of
+
+# Words that make a capitalised name an institution or a place, never a person.
+NON_PERSON_WORDS = frozenset("""
+ministry council agency bank party union company group university institute committee
+commission organisation organization court office department corporation corp inc ltd fund
+association federation forces army navy police service services news times post parliament
+assembly authority front movement league alliance foundation centre center board network
+energy airlines republic kingdom states state province region city river sea mountains lake
+valley street square palace airport bridge dam hospital school college club brigade battalion
+guard command government administration cabinet church mosque county district wire gazette
+herald tribune journal press broadcaster radio television tv daily weekly
+fundación fundação fondation stiftung instituto institut gesellschaft banco banque compagnie
+companhia compañía empresa grupo gruppe partido parti partei sindicato syndicat ministerio
+ministère ministerium energia energía redes
+""".split())
+# The last word of a name that says what kind of thing it names.
+FAC_WORDS = frozenset("""
+dam bridge airport palace hall square street avenue road tower stadium cathedral embassy
+terminal prison station plant pipeline canal tunnel harbour harbor base arena
+""".split())
+LOC_WORDS = frozenset("""
+river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
+coast basin delta ocean glacier forest
+""".split())
+LAW_WORDS = frozenset("""
+convention treaty act accord agreement declaration protocol charter law directive regulation
+""".split())
+# Prepositions that put a bare name (no "the") in a place.
+PLACE_PREPOSITIONS = frozenset(
+    "in into near outside inside across towards toward through throughout from around via".split()
+)
+# "the town of X", "the Republic of X".
+PLACE_NOUNS = frozenset(
+    "town city village port capital province region country state republic district "
+    "municipality island kingdom county oblast".split()
+)
+# What a place possesses in news prose: "Estmark's foreign minister", "Belmora's government".
+PLACE_POSSESSIONS = frozenset("""
+government capital border borders province provincial foreign prime president army military
+delegation parliament largest second-largest citizens people economy embassy interior defence
+defense justice finance environment coast coastal territory neighbours neighbors north south
+east west northern southern eastern western president's presidency navy air
+""".split())
+NEIGHBOURING = frozenset({"neighbouring", "neighboring", "neighbour", "neighbor"})
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "sh")
+POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
+
+
+def _words(mention: Span) -> list[str]:
+    return [t.text for t in mention if t.lower_ not in ("the",) and t.text not in POSSESSIVE_TOKENS]
+
+
+def person_evidence(mentions: list[Span]) -> bool:
+    """Does the text treat this name, which the model typed otherwise, as a person's?"""
+    words = _words(mentions[0])
+    if not 1 <= len(words) <= 4 or any(w.lower() in NON_PERSON_WORDS for w in words):
+        return False
+    if any(not w[:1].isupper() and w.lower() not in NAME_PARTICLES for w in words):
+        return False
+    if len(words) >= 2 and words[0] in gazetteer.given_names():
+        return True
+    honorifics = gazetteer.titles().honorifics
+    for ent in mentions:
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start else None
+        if before is not None and before.lower_ in honorifics:
+            return True
+        after = doc[ent.end : ent.end + 3]
+        aged = len(after) > 2 and after[1].like_num and after[2].text == ","
+        if len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or aged):
+            return True
+        if len(words) >= 2 and any(True for _ in roles_of(ent)):
+            return True
+    return False
+
+
+def place_evidence(mentions: list[Span]) -> int:
+    """How many mentions stand where only a place can stand."""
+    votes = 0
+    for ent in mentions:
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start else None
+        before2 = doc[ent.start - 2] if ent.start > 1 else None
+        after = doc[ent.end : ent.end + 2]
+        if before is not None and (
+            before.lower_ in PLACE_PREPOSITIONS
+            or before.lower_ in NEIGHBOURING
+            or (before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS)
+        ) or len(after) == 2 and after[0].text in POSSESSIVE_TOKENS and (
+            after[1].lower_ in PLACE_POSSESSIONS
+        ):
+            votes += 1
+    return votes
+
+
+def _looks_like_demonym(word: str) -> bool:
+    return word.lower().endswith(DEMONYM_ENDINGS)
+
+
+def kind_from_last_word(words: list[str]) -> str | None:
+    """ "Upper Varna Dam" is a facility, "Varna River" a place, "Hallvik Declaration" a law."""
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    last = words[-1].lower()
+    for label, vocabulary in (("FAC", FAC_WORDS), ("LOC", LOC_WORDS), ("LAW", LAW_WORDS)):
+        if last in vocabulary:
+            return label
+    return None
+
+
+def context_type(label: str, mentions: list[Span]) -> str:
+    """The type a name gets in this article, starting from the model's majority label."""
+    words = _words(mentions[0])
+    by_word = kind_from_last_word(words)
+    if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP"):
+        return by_word
+    if label == "PERSON" and len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "ORG"  # an acronym is not a person
+    if label != "PERSON" and person_evidence(mentions):
+        return "PERSON"
+    institutional = any(w.lower() in NON_PERSON_WORDS for w in words)
+    if label == "PERSON" and institutional:
+        return "ORG"
+    if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
+        if label == "NORP" and _looks_like_demonym(words[-1]):
+            return label
+        if label == "PERSON" and (len(words) > 1 or person_evidence(mentions)):
+            return label
+        if place_evidence(mentions):
+            return "GPE"
+    return label
