@@ -137,15 +137,43 @@ def split_at_commas(span: Span) -> list[Span]:
 
 
 def not_a_name(span: Span) -> bool:
-    """Codes and common nouns the model tags as names: time zones, currencies, "Farmers"."""
+    """Codes and common nouns the model tags as names: time zones, currencies, a capitalised
+    "Farmers" or "Barge" opening a sentence, when the article also uses the word in lower case
+    or the tagger calls it a common noun."""
     if span.text.upper() in NOT_NAMES:
         return True
     if len(span) == 1 and span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
         token = span[0]
-        return token.tag_ in ("NNS", "NN") and token.is_sent_start and token.text.istitle() and (
-            token.text.lower() not in gazetteer.surface_index()
-        )
+        if not (token.is_sent_start and token.text.istitle()):
+            return False
+        if token.text in gazetteer.surface_index() or token.text in gazetteer.given_names():
+            return False
+        return token.tag_ in ("NNS", "NN") or _used_in_lower_case(span.doc, token.lower_)
     return False
+
+
+def _used_in_lower_case(doc: Doc, lower: str) -> bool:
+    stem = lower[:-1] if lower.endswith("s") else lower
+    return any(t.text in (lower, stem, stem + "s") for t in doc)
+
+
+def extend_left(span: Span) -> Span:
+    """ "the Upper Danube Gazette" cut to "Danube Gazette": a capitalised word inside a sentence,
+    right before a name and itself no title or entity, belongs to the name."""
+    if span.label_ == "PERSON":
+        return span
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        t = doc[start - 1]
+        if not (t.is_alpha and t.text[:1].isupper()) or t.is_sent_start or t.ent_type_:
+            break
+        if _is_title_word(t.text) or t.lower_ in ("i",):
+            break
+        start -= 1
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label=span.label)
 
 
 class EntityFixer:
@@ -167,7 +195,7 @@ class EntityFixer:
                 fixed = strip_titles(part)
                 if fixed is None or not_a_name(fixed):
                     continue
-                fixed = extend_particles(fixed)
+                fixed = extend_left(extend_particles(fixed))
                 spans.append(self._retype(fixed))
         spans = self._prefer_longer_gazetteer_names(doc, spans)
         spans = self._add_missed(doc, spans)
@@ -244,7 +272,10 @@ def merge_split_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     for span in spans:
-        if out and out[-1].end == span.start and "PERSON" in (out[-1].label_, span.label_):
+        given_first = out and len(out[-1]) == 1 and out[-1].text in gazetteer.given_names()
+        if out and out[-1].end == span.start and (
+            "PERSON" in (out[-1].label_, span.label_) or given_first
+        ):
             prev = out[-1]
             if all(t.text[:1].isupper() and t.is_alpha for t in doc[prev.start : span.end]):
                 out[-1] = Span(doc, prev.start, span.end, label="PERSON")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-PLACE_FILES = ("countries.txt", "cities.txt", "institutions.txt")
+PLACE_FILES = ("countries.txt", "cities.txt", "institutions.txt", "geography.txt")
 
 
 @dataclass(frozen=True)

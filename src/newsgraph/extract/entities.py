@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
-from newsgraph.extract.entity_types import context_type
+from newsgraph.extract.entity_types import context_type, kind_from_last_word, person_evidence
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
 from newsgraph.model import Span as TextSpan
@@ -183,20 +183,50 @@ def _cluster(doc: Doc) -> list[_Cluster]:
         if cluster is None:
             cluster = others[(label, key)] = _Cluster(label, key, gazetteer=entry is not None)
         cluster.add(ent)
-    merged = _merge_short_org_names(_merge_acronyms(list(others.values()), doc))
+    singles, organisations = _settle_single_names(singles)
+    clusters = list(others.values()) + organisations
+    merged = _merge_short_names(_merge_acronyms(clusters, doc))
     return persons + singles + merged
 
 
-def _merge_short_org_names(clusters: list[_Cluster]) -> list[_Cluster]:
-    """ "the Commission" after "the European Commission" is that organisation."""
+def _settle_single_names(singles: list[_Cluster]) -> tuple[list[_Cluster], list[_Cluster]]:
+    """A lone word the model called a person, never introduced by a full name, is a person
+    only with a sign of one (a given name, an age, "who", a role); otherwise news prose is
+    naming an organisation ("Albemarle", "Corfo")."""
+    people, organisations = [], []
+    for c in singles:
+        if c.forms[0] in gazetteer.given_names() or person_evidence(c.mentions):
+            people.append(c)
+        else:
+            c.type = "ORG"
+            organisations.append(c)
+    return people, organisations
+
+
+def _name_core(form: str) -> list[str]:
+    """A name without the word that says what kind of thing it is: "Varna River" → Varna."""
+    words = normalize(form).split()
+    if len(words) > 1 and kind_from_last_word(form.split()):
+        return words[:-1]
+    return words
+
+
+def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A one-word name that is the short form of one longer name in the article joins it:
+    "the Commission" after "the European Commission", "the Serra" after "the Serra River"."""
     out = []
     for c in clusters:
         target = None
-        if c.type == "ORG" and all(len(f.split()) == 1 for f in c.forms):
+        if not c.gazetteer and all(len(f.split()) == 1 for f in c.forms):
             word = normalize(c.forms[0])
             candidates = [
-                o for o in clusters if o is not c and o.type == "ORG"
-                and any(len(f.split()) > 1 and normalize(f).split()[-1] == word for f in o.forms)
+                o for o in clusters if o is not c and any(
+                    len(f.split()) > 1 and (
+                        _name_core(f) == [word]
+                        or (o.type == c.type == "ORG" and normalize(f).split()[-1] == word)
+                    )
+                    for f in o.forms
+                )
             ]
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:

@@ -38,6 +38,9 @@ LOC_WORDS = frozenset("""
 river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
 coast basin delta ocean glacier forest
 """.split())
+EVENT_WORDS = frozenset("""
+conference summit forum olympics games championship championships festival expo congress
+""".split())
 LAW_WORDS = frozenset("""
 convention treaty act accord agreement declaration protocol charter law directive regulation
 """.split())
@@ -55,8 +58,12 @@ PLACE_POSSESSIONS = frozenset("""
 government capital border borders province provincial foreign prime president army military
 delegation parliament largest second-largest citizens people economy embassy interior defence
 defense justice finance environment coast coastal territory neighbours neighbors north south
-east west northern southern eastern western president's presidency navy air
+east west northern southern eastern western president's presidency navy air regional port ports
+city cities towns villages region regions districts coastline airspace waters population
+residents mayor governor authorities
 """.split())
+# "the breakaway Dorava region": a name followed by one of these is a place.
+PLACE_HEADS = frozenset("region province district oblast county municipality".split())
 NEIGHBOURING = frozenset({"neighbouring", "neighboring", "neighbour", "neighbor"})
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "sh")
 POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
@@ -90,6 +97,16 @@ def person_evidence(mentions: list[Span]) -> bool:
     return False
 
 
+def _apposed_place_noun(tokens) -> bool:
+    """Does this stretch (up to a comma) name a place: "the provincial capital"?"""
+    for t in tokens:
+        if t.text in (",", ".", ";", "(", ")") or t.is_space:
+            return False
+        if t.lower_ in PLACE_NOUNS:
+            return True
+    return False
+
+
 def place_evidence(mentions: list[Span]) -> int:
     """How many mentions stand where only a place can stand."""
     votes = 0
@@ -102,9 +119,20 @@ def place_evidence(mentions: list[Span]) -> int:
             before.lower_ in PLACE_PREPOSITIONS
             or before.lower_ in NEIGHBOURING
             or (before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS)
-        ) or len(after) == 2 and after[0].text in POSSESSIVE_TOKENS and (
+            # "the Nordland capital, Hallvik"
+            or (before.text == "," and before2 is not None and before2.lower_ in PLACE_NOUNS)
+        ):
+            votes += 1
+        elif len(after) == 2 and after[0].text in POSSESSIVE_TOKENS and (
             after[1].lower_ in PLACE_POSSESSIONS
         ):
+            votes += 1
+        elif len(after) >= 1 and after[0].lower_ in PLACE_HEADS:
+            votes += 1
+        elif len(after) >= 1 and after[0].text == "," and _apposed_place_noun(
+            doc[ent.end + 1 : ent.end + 6]
+        ):
+            # "Kessel, Estmark's largest port"; "Porto Vell, the provincial capital"
             votes += 1
     return votes
 
@@ -118,7 +146,9 @@ def kind_from_last_word(words: list[str]) -> str | None:
     if len(words) < 2 or not words[-1][:1].isupper():
         return None
     last = words[-1].lower()
-    for label, vocabulary in (("FAC", FAC_WORDS), ("LOC", LOC_WORDS), ("LAW", LAW_WORDS)):
+    for label, vocabulary in (
+        ("FAC", FAC_WORDS), ("LOC", LOC_WORDS), ("LAW", LAW_WORDS), ("EVENT", EVENT_WORDS)
+    ):
         if last in vocabulary:
             return label
     return None
