@@ -160,15 +160,15 @@ def _used_in_lower_case(doc: Doc, lower: str) -> bool:
 def extend_left(span: Span) -> Span:
     """ "the Upper Danube Gazette" cut to "Danube Gazette": a capitalised word inside a sentence,
     right before a name and itself no title or entity, belongs to the name."""
-    if span.label_ == "PERSON":
-        return span
     doc = span.doc
     start = span.start
     while start > 0:
         t = doc[start - 1]
         if not (t.is_alpha and t.text[:1].isupper()) or t.is_sent_start or t.ent_type_:
             break
-        if _is_title_word(t.text) or t.lower_ in ("i",):
+        if t.is_stop:
+            break
+        if _is_title_word(t.text) or t.text in gazetteer.given_names():
             break
         start -= 1
     if start == span.start:
@@ -200,6 +200,7 @@ class EntityFixer:
         spans = self._prefer_longer_gazetteer_names(doc, spans)
         spans = self._add_missed(doc, spans)
         spans = add_missed_people(doc, spans)
+        spans = add_acronyms(doc, spans)
         spans = merge_split_persons(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -244,8 +245,14 @@ class EntityFixer:
 def add_missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """An untagged common given name followed by capitalised words is a person's name."""
     given = gazetteer.given_names()
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    out = list(spans)
+    known = gazetteer.surface_index()
+    # A given name the model took for a place or an organisation is free to start a name.
+    loose = [
+        s for s in spans
+        if len(s) == 1 and s.label_ != "PERSON" and s.text in given and s.text not in known
+    ]
+    taken = {i for s in spans if s not in loose for i in range(s.start, s.end)}
+    out = [s for s in spans if s not in loose]
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -264,6 +271,35 @@ def add_missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(Span(doc, i, end, label="PERSON"))
             taken.update(range(i, end))
         i = end
+    out.extend(s for s in loose if s.start not in taken)
+    return out
+
+
+# All-capital words that are not names of organisations.
+NOT_ACRONYMS = frozenset(
+    "AM PM TV OK ID PDF HTML URL FAQ CEO CFO COO MP MEP GDP VAT II III IV".split()
+)
+
+
+def add_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An untagged all-capital word of two to five letters ("EDF", "NPA") inside a sentence
+    is an organisation's abbreviation, unless it is a known name written in capitals."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    known = gazetteer.surface_index()
+    out = list(spans)
+    for t in doc:
+        text = t.text
+        if t.i in taken or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
+            continue
+        if text in NOT_ACRONYMS or text in NOT_NAMES or text.title() in known or t.is_stop:
+            continue
+        neighbours = [doc[j] for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc)]
+        if any(n.is_alpha and n.text.isupper() and len(n.text) > 1 for n in neighbours):
+            continue  # a line in capitals ("FOR IMMEDIATE RELEASE"), not an abbreviation
+        if text in known:
+            out.append(Span(doc, t.i, t.i + 1, label=known[text].type))
+        else:
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
     return out
 
 

@@ -83,8 +83,44 @@ def _vote_types(ents: list[Span]) -> dict[str, str]:
             out[form] = entry.type
             continue
         label = Counter(e.label_ for e in mentions).most_common(1)[0][0]
-        out[form] = context_type(label, mentions)
+        out[form] = context_type(label, mentions + _untagged_occurrences(mentions))
+    _follow_coordination(by_form, out, index)
     return out
+
+
+def _untagged_occurrences(mentions: list[Span]) -> list[Span]:
+    """Places where the article uses the same one-word name without the model tagging it:
+    their context is evidence too ("around Hallvik")."""
+    first = mentions[0]
+    words = [t for t in first if t.lower_ != "the"]
+    if len(words) != 1:
+        return []
+    doc = first.doc
+    text = words[0].text
+    seen = {m.start for m in mentions} | {m.end - 1 for m in mentions}
+    return [
+        Span(doc, t.i, t.i + 1, label=first.label_)
+        for t in doc
+        if t.text == text and t.i not in seen and t.ent_type_ not in KEPT_LABELS
+    ]
+
+
+def _follow_coordination(
+    by_form: dict[str, list[Span]], types: dict[str, str], index: dict
+) -> None:
+    """ "shared by Nordland and Estmark": a one-word name listed with places is a place."""
+    for form, mentions in by_form.items():
+        if form in index or types[form] not in ("ORG", "PERSON") or len(form.split()) != 1:
+            continue
+        for ent in mentions:
+            partners = [t for t in ent.root.conjuncts] + (
+                [ent.root.head] if ent.root.dep_ == "conj" else []
+            )
+            if any(
+                t.ent_type_ and types.get(normalize(t.text)) == "GPE" for t in partners
+            ):
+                types[form] = "GPE"
+                break
 
 
 def _capitalised(text: str) -> bool:
@@ -203,11 +239,23 @@ def _settle_single_names(singles: list[_Cluster]) -> tuple[list[_Cluster], list[
     return people, organisations
 
 
+# "Republic of Kessaria" is Kessaria for short.
+STATE_PREFIXES = (
+    "republic of ", "kingdom of ", "state of ", "principality of ", "grand duchy of ",
+    "federation of ", "city of ", "people's republic of ", "democratic republic of ",
+)
+
+
 def _name_core(form: str) -> list[str]:
-    """A name without the word that says what kind of thing it is: "Varna River" → Varna."""
+    """A name without the words that say what kind of thing it is: "Varna River" → Varna,
+    "Republic of Kessaria" → Kessaria."""
     words = normalize(form).split()
     if len(words) > 1 and kind_from_last_word(form.split()):
         return words[:-1]
+    joined = " ".join(words)
+    for prefix in STATE_PREFIXES:
+        if joined.startswith(prefix):
+            return joined[len(prefix):].split()
     return words
 
 

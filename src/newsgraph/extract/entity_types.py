@@ -64,6 +64,19 @@ residents mayor governor authorities
 """.split())
 # "the breakaway Dorava region": a name followed by one of these is a place.
 PLACE_HEADS = frozenset("region province district oblast county municipality".split())
+# "along the Varna", "banks of the Vesna", "down the Danube".
+RIVER_PREPOSITIONS = frozenset(
+    "along of over across on up down beyond into from to near by alongside".split()
+)
+# Words that describe an organisation in an apposition ("Red Eléctrica, the Spanish grid
+# operator") or before its name ("the conservation group Oceano Vivo").
+ORG_DESCRIPTIONS = frozenset("""
+operator firm utility group charity lobby broadcaster newspaper outlet agency regulator
+producer manufacturer carrier airline insurer lender bank miner exporter importer retailer
+watchdog ngo organisation organization company companies consortium conglomerate startup
+developer publisher network association union party movement coalition club team institute
+think-tank tank foundation body authority
+""".split())
 NEIGHBOURING = frozenset({"neighbouring", "neighboring", "neighbour", "neighbor"})
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "sh")
 POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
@@ -107,6 +120,22 @@ def _apposed_place_noun(tokens) -> bool:
     return False
 
 
+def org_evidence(mentions: list[Span]) -> bool:
+    """ "Red Eléctrica, the Spanish grid operator"; "the conservation group Oceano Vivo"."""
+    for ent in mentions:
+        doc = ent.doc
+        if ent.start and doc[ent.start - 1].lower_ in ORG_DESCRIPTIONS:
+            return True
+        after = doc[ent.end : ent.end + 8]
+        if len(after) > 1 and after[0].text == ",":
+            for t in after[1:]:
+                if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX", "ADP"):
+                    break
+                if t.lower_ in ORG_DESCRIPTIONS and t.pos_ == "NOUN":
+                    return True
+    return False
+
+
 def place_evidence(mentions: list[Span]) -> int:
     """How many mentions stand where only a place can stand."""
     votes = 0
@@ -135,6 +164,28 @@ def place_evidence(mentions: list[Span]) -> int:
             # "Kessel, Estmark's largest port"; "Porto Vell, the provincial capital"
             votes += 1
     return votes
+
+
+def river_evidence(mentions: list[Span]) -> bool:
+    """ "along the Varna", "banks of the Vesna": a one-word name that always takes "the" and
+    stands alone is a river or a region, not a town or a body."""
+    words = _words(mentions[0])
+    if len(words) != 1 or words[0].lower().endswith("s") or words[0].isupper():
+        return False
+    alone = 0
+    for ent in mentions:
+        doc = ent.doc
+        if ent.start == 0 or doc[ent.start - 1].lower_ != "the" or ent[0].lower_ == "the":
+            return False
+        after = doc[ent.end] if ent.end < len(doc) else None
+        before = doc[ent.start - 2] if ent.start > 1 else None
+        if before is None or before.lower_ not in RIVER_PREPOSITIONS:
+            continue
+        if after is None or after.text in (",", ".", ";", ":") or after.pos_ in (
+            "ADP", "CCONJ", "VERB", "AUX"
+        ):
+            alone += 1
+    return alone > 0
 
 
 def _looks_like_demonym(word: str) -> bool:
@@ -167,11 +218,17 @@ def context_type(label: str, mentions: list[Span]) -> str:
     institutional = any(w.lower() in NON_PERSON_WORDS for w in words)
     if label == "PERSON" and institutional:
         return "ORG"
+    if label != "NORP" and words[0] not in gazetteer.given_names() and org_evidence(mentions):
+        return "ORG"
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label
         if label == "PERSON" and (len(words) > 1 or person_evidence(mentions)):
             return label
+        if river_evidence(mentions):
+            return "LOC"
         if place_evidence(mentions):
             return "GPE"
+    if label == "GPE" and river_evidence(mentions):
+        return "LOC"
     return label
