@@ -16,13 +16,21 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import gazetteer
 from newsgraph.model import Span as TextSpan
 
-# A role phrase longer than this is prose, not a title (longest seen in drafting: 11 tokens).
+# A role phrase longer than this is prose, not a title (longest in the gold set: 12 tokens).
 MAX_ROLE_TOKENS = 14
 DETERMINERS = frozenset({"the", "a", "an"})
+# Words that end a role phrase: a relative clause, a second clause, a speech verb.
 BREAK_WORDS = frozenset({"who", "which", "that", "whose", "whom", "and", "but", "said", "says"})
-COPULAS = frozenset({"is", "was", "has been", "had been", "serves as", "served as"})
+# What may follow a role phrase: punctuation, or the start of a clause that adds to it.
+CLOSERS = frozenset({",", ".", ";", ")", "—", "–", ":", "and", "who", "which", "but"})
+COPULAS = ("has been", "had been", "serves as", "served as", "is", "was")
 QUOTE_MARKS = frozenset('"“”‘’«»')
 ENTITY_MODIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
+POSSESSIVES = frozenset({"'s", "’s"})
+# Prepositions inside a role ("minister for agriculture", "fellow at the ECFR").
+ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "on", "in"})
+# Leading adverbs that are not part of the role ("who is also Kessaria's justice minister").
+LEADING_ADVERBS = frozenset({"also", "now", "currently", "still", "then", "once", "previously"})
 
 
 def _compound_text(token: Token) -> str:
@@ -59,21 +67,51 @@ def _in_compound(token: Token) -> bool:
     )
 
 
+def _inside_name(token: Token) -> bool:
+    """ "and" or "&" between capitalised words belongs to a name ("Environment and Energy")."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.text[:1].isupper() and after.text[:1].isupper()
+
+
 def _stops(token: Token) -> bool:
     if _in_compound(token):
         return False
+    if token.lower_ in ("and", "&") and _inside_name(token):
+        return False
     return (
-        token.is_punct and token.text not in ("-", "'s", "’s")
+        (token.is_punct and token.text not in ("-", "'s", "’s", "&"))
+        or token.is_space
         or token.text in QUOTE_MARKS
         or token.lower_ in BREAK_WORDS
     )
 
 
+def _continues(token: Token) -> bool:
+    """May a role phrase read on through this token, left to right?"""
+    if _stops(token):
+        return False
+    return token.pos_ not in ("VERB", "AUX", "ADP") or token.lower_ in ROLE_PREPOSITIONS or (
+        _in_compound(token)
+    )
+
+
+def _closed(doc: Doc, i: int) -> bool:
+    """Is the phrase ended properly at token i (punctuation, a clause, the end)?"""
+    return i >= len(doc) or doc[i].text in CLOSERS or doc[i].lower_ in CLOSERS or doc[i].is_space
+
+
 def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
     """Tokens first..last inclusive, without leading determiners, as a text span."""
-    while first <= last and doc[first].lower_ in DETERMINERS:
+    while first <= last and (
+        doc[first].lower_ in DETERMINERS or doc[first].lower_ in LEADING_ADVERBS
+    ):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while last >= first and doc[last].lower_ in ROLE_PREPOSITIONS:
         last -= 1
     if first > last or last - first + 1 > MAX_ROLE_TOKENS:
         return None
@@ -82,6 +120,27 @@ def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
     return TextSpan(start, end, doc.text[start:end])
+
+
+def _title_part(t: Token) -> bool:
+    """Can this token belong to a title phrase standing before a name?"""
+    lex = gazetteer.titles()
+    low = t.lower_.rstrip(".")
+    if t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics or t.is_space:
+        return False
+    if low in lex.titles or low in lex.modifiers or low in lex.roles:
+        return True
+    if t.text in POSSESSIVES or (t.text == "-" and t.i > 0):
+        return True
+    if t.ent_type_ in ENTITY_MODIFIER_LABELS and t.is_alpha:
+        return True
+    if not t.is_alpha or t.is_stop:
+        return False
+    if t.text[:1].isupper():
+        # "Interior Minister", and at a sentence start only a name or an adjective.
+        return not t.is_sent_start or t.pos_ in ("PROPN", "ADJ")
+    # "EU foreign policy chief": lower-case nouns and adjectives that modify the title.
+    return t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod")
 
 
 def title_before(mention: Span) -> TextSpan | None:
@@ -105,25 +164,21 @@ def title_before(mention: Span) -> TextSpan | None:
     return _as_span(doc, first, mention.start - 1)
 
 
-def _title_part(t: Token) -> bool:
-    """Can this token belong to a title phrase standing before a name?"""
-    lex = gazetteer.titles()
-    low = t.lower_.rstrip(".")
-    if t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics:
-        return False
-    return (
-        low in lex.titles or low in lex.modifiers or low in lex.roles
-        or (t.text in ("'s", "’s", "-") and t.i > 0)
-        or (t.ent_type_ in ENTITY_MODIFIER_LABELS and t.is_alpha)
-        or (t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and not t.ent_type_)
-    )
-
-
 def _skip_age(doc: Doc, i: int) -> int:
     """Past ", 54," after a name, to the comma that opens an apposition."""
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
         return i + 2
     return i
+
+
+def _read_on(doc: Doc, first: int) -> int | None:
+    """The last token of a role phrase starting at ``first``, or None when it runs too long."""
+    last = first
+    while last + 1 < len(doc) and _continues(doc[last + 1]):
+        last += 1
+        if last - first > MAX_ROLE_TOKENS:
+            return None
+    return last
 
 
 def apposition_after(mention: Span) -> TextSpan | None:
@@ -138,17 +193,10 @@ def apposition_after(mention: Span) -> TextSpan | None:
         opener.tag_ != "PRP$"
     ):
         return None
-    if doc[first].ent_type_ == "PERSON":
+    if opener.ent_type_ == "PERSON":
         return None
-    last = first
-    while last + 1 < len(doc) and not _stops(doc[last + 1]) and (
-        doc[last + 1].pos_ not in ("VERB", "AUX") or _in_compound(doc[last + 1])
-    ):
-        last += 1
-        if last - first > MAX_ROLE_TOKENS:
-            return None
-    closer = doc[last + 1] if last + 1 < len(doc) else None
-    if closer is not None and closer.text not in (",", ".", ";", ")", "—", "–"):
+    last = _read_on(doc, first)
+    if last is None or not _closed(doc, last + 1):
         return None
     return _as_span(doc, first, last)
 
@@ -159,15 +207,16 @@ def description_before(mention: Span) -> TextSpan | None:
     comma = mention.start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
-    after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.text not in (",", ".", ";", "—", "–", ")"):
+    if not _closed(doc, mention.end):
         return None
     last = comma - 1
     first = last
     while first - 1 >= 0:
         t = doc[first - 1]
         if not _in_compound(t) and (
-            _stops(t) or t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ != "of")
+            _stops(t) or t.pos_ in ("VERB", "AUX")
+            or (t.pos_ == "ADP" and t.lower_ not in ROLE_PREPOSITIONS)
+            or (t.lower_ in ("to", "according") and not _role_word(doc[first]))
         ):
             break
         if t.ent_type_ == "PERSON":
@@ -175,7 +224,10 @@ def description_before(mention: Span) -> TextSpan | None:
         first -= 1
         if last - first > MAX_ROLE_TOKENS:
             return None
-    if not _role_word(doc[last]):
+    # The phrase must open like a noun phrase, not in the middle of a prepositional phrase.
+    while first < last and doc[first].lower_ in ROLE_PREPOSITIONS:
+        first += 1
+    if not _role_word(doc[last]) and not any(_role_word(t) for t in doc[first : last + 1]):
         return None
     return _as_span(doc, first, last)
 
@@ -188,23 +240,15 @@ def predicate_after(mention: Span) -> TextSpan | None:
         i += 2
     elif not (i < len(doc) and doc[i].lower_ in ("is", "was")):
         return None
-    for copula in sorted(COPULAS, key=len, reverse=True):
+    for copula in COPULAS:
         words = copula.split()
         if [t.lower_ for t in doc[i : i + len(words)]] == words:
             first = i + len(words)
             break
     else:
         return None
-    last = first
-    while last + 1 < len(doc) and not _stops(doc[last + 1]) and (
-        doc[last + 1].pos_ not in ("VERB", "AUX", "ADP")
-        or doc[last + 1].lower_ == "of"
-        or _in_compound(doc[last + 1])
-    ):
-        last += 1
-        if last - first > MAX_ROLE_TOKENS:
-            return None
-    if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+    last = _read_on(doc, first)
+    if last is None or not _closed(doc, last + 1):
         return None
     return _as_span(doc, first, last)
 
