@@ -148,7 +148,14 @@ def not_a_name(span: Span) -> bool:
             return False
         if token.text in gazetteer.surface_index() or token.text in gazetteer.given_names():
             return False
-        return token.tag_ in ("NNS", "NN") or _used_in_lower_case(span.doc, token.lower_)
+        if token.tag_ in ("NNS", "NN") or _used_in_lower_case(span.doc, token.lower_):
+            return True
+        # "Workmates at ...", "Barge operators ...": a word seen once, opening a sentence, in
+        # the plural or modifying a lower-case noun, is a common noun, not a name.
+        once = sum(t.text == token.text for t in span.doc) == 1
+        nxt = span.doc[token.i + 1] if token.i + 1 < len(span.doc) else None
+        modifies = nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
+        return once and (token.text.endswith("s") or modifies)
     return False
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import NAME_PARTICLES
-from newsgraph.extract.roles import roles_of
+from newsgraph.extract.roles import in_compound, roles_of
 
 # Words that make a capitalised name an institution or a place, never a person.
 NON_PERSON_WORDS = frozenset("""
@@ -129,7 +129,9 @@ def org_evidence(mentions: list[Span]) -> bool:
         after = doc[ent.end : ent.end + 8]
         if len(after) > 1 and after[0].text == ",":
             for t in after[1:]:
-                if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX", "ADP"):
+                if t.text in (",", ".", ";") or (
+                    t.pos_ in ("VERB", "AUX", "ADP") and not in_compound(t)
+                ):
                     break
                 if t.lower_ in ORG_DESCRIPTIONS and t.pos_ == "NOUN":
                     return True

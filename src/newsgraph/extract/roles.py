@@ -28,7 +28,7 @@ QUOTE_MARKS = frozenset('"“”‘’«»')
 ENTITY_MODIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s"})
 # Prepositions inside a role ("minister for agriculture", "fellow at the ECFR").
-ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "on", "in"})
+ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "on", "in", "with", "from"})
 # Leading adverbs that are not part of the role ("who is also Kessaria's justice minister").
 LEADING_ADVERBS = frozenset({"also", "now", "currently", "still", "then", "once", "previously"})
 
@@ -54,7 +54,7 @@ def _role_word(token: Token) -> bool:
     return any(w in lex.titles or w in lex.roles for w in words)
 
 
-def _in_compound(token: Token) -> bool:
+def in_compound(token: Token) -> bool:
     """Part of a hyphenated compound ("brother-in-law", "longest-serving")?"""
     doc = token.doc
     if token.text in ("-", "‐"):
@@ -77,7 +77,7 @@ def _inside_name(token: Token) -> bool:
 
 
 def _stops(token: Token) -> bool:
-    if _in_compound(token):
+    if in_compound(token):
         return False
     if token.lower_ in ("and", "&") and _inside_name(token):
         return False
@@ -94,13 +94,16 @@ def _continues(token: Token) -> bool:
     if _stops(token):
         return False
     return token.pos_ not in ("VERB", "AUX", "ADP") or token.lower_ in ROLE_PREPOSITIONS or (
-        _in_compound(token)
+        in_compound(token)
     )
 
 
 def _closed(doc: Doc, i: int) -> bool:
     """Is the phrase ended properly at token i (punctuation, a clause, the end)?"""
-    return i >= len(doc) or doc[i].text in CLOSERS or doc[i].lower_ in CLOSERS or doc[i].is_space
+    if i >= len(doc) or doc[i].is_space:
+        return True
+    # "a lorry driver known to his mates as ...": a participle clause closes the phrase too.
+    return doc[i].text in CLOSERS or doc[i].lower_ in CLOSERS or doc[i].tag_ in ("VBN", "VBG")
 
 
 def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
@@ -122,10 +125,18 @@ def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
     return TextSpan(start, end, doc.text[start:end])
 
 
+def _possessor(t: Token) -> bool:
+    """A name owning what follows ("Nordland's", "Marsh's"), whatever the model typed it."""
+    doc = t.doc
+    return t.i + 1 < len(doc) and doc[t.i + 1].text in POSSESSIVES and t.text[:1].isupper()
+
+
 def _title_part(t: Token) -> bool:
     """Can this token belong to a title phrase standing before a name?"""
     lex = gazetteer.titles()
     low = t.lower_.rstrip(".")
+    if _possessor(t):
+        return True
     if t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics or t.is_space:
         return False
     if low in lex.titles or low in lex.modifiers or low in lex.roles:
@@ -193,7 +204,7 @@ def apposition_after(mention: Span) -> TextSpan | None:
         opener.tag_ != "PRP$"
     ):
         return None
-    if opener.ent_type_ == "PERSON":
+    if opener.ent_type_ == "PERSON" and not _possessor(opener):
         return None
     last = _read_on(doc, first)
     if last is None or not _closed(doc, last + 1):
@@ -213,13 +224,13 @@ def description_before(mention: Span) -> TextSpan | None:
     first = last
     while first - 1 >= 0:
         t = doc[first - 1]
-        if not _in_compound(t) and (
+        if not in_compound(t) and (
             _stops(t) or t.pos_ in ("VERB", "AUX")
             or (t.pos_ == "ADP" and t.lower_ not in ROLE_PREPOSITIONS)
             or (t.lower_ in ("to", "according") and not _role_word(doc[first]))
         ):
             break
-        if t.ent_type_ == "PERSON":
+        if t.ent_type_ == "PERSON" and not _possessor(t):
             return None
         first -= 1
         if last - first > MAX_ROLE_TOKENS:
@@ -247,6 +258,8 @@ def predicate_after(mention: Span) -> TextSpan | None:
             break
     else:
         return None
+    if first >= len(doc) or doc[first].pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+        return None  # "who is hosting the talks": an action, not a role
     last = _read_on(doc, first)
     if last is None or not _closed(doc, last + 1):
         return None
