@@ -50,42 +50,6 @@ def test_surname_joins_full_name_and_keeps_every_mention(nlp):
         assert text[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "role"),
-    [
-        ("Austrian Foreign Minister Karl Brenner opened the session in Vienna.",
-         "Karl Brenner", "Austrian Foreign Minister"),
-        ("Lena Okafor, the head of Nordland's national security council, spoke first.",
-         "Lena Okafor", "head of Nordland's national security council"),
-        ("The talks were attended by her brother-in-law, Tomas Ridl, who arrived late.",
-         "Tomas Ridl", "her brother-in-law"),
-        ("The premier's chief economic adviser, Ivo Lind, said the plan was sound.",
-         "Ivo Lind", "premier's chief economic adviser"),
-        ("Pavel Orlov, who is Estmark's deputy prime minister, declined to comment.",
-         "Pavel Orlov", "Estmark's deputy prime minister"),
-        ("Anna Weber, 54, a former judge, chaired the inquiry in Berlin.",
-         "Anna Weber", "former judge"),
-    ],
-)
-def test_roles_in_every_arrangement(nlp, text, name, role):
-    person = _by_name(_entities(nlp, text))[name]
-    assert role in person.roles
-    [span] = [r for r in person.role_mentions if r.text == role]
-    assert text[span.start : span.end] == role
-    assert name not in role
-
-
-def test_prose_beside_a_name_is_not_a_role(nlp):
-    text = "Elena Marsh, speaking after the talks in Oslo, said progress was slow."
-    assert _by_name(_entities(nlp, text))["Elena Marsh"].roles == ()
-
-
-def test_courtesy_title_is_not_a_role(nlp):
-    text = "Ms. Elena Marsh met Mr. Karl Brenner in Oslo on Monday."
-    for e in _entities(nlp, text):
-        assert not any(r.lower().startswith(("ms", "mr")) for r in e.roles)
-
-
 def test_acronym_in_parentheses_is_one_organisation(nlp):
     text = ("The International Atomic Energy Agency (IAEA) sent inspectors to the plant. "
             "The IAEA said the reactor was safe.")

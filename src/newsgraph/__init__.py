@@ -8,6 +8,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+# The extractors live in the subpackage newsgraph.extract; importing it here, before the
+# function of the same name is defined, keeps ``newsgraph.extract`` the function for good
+# (a later ``import newsgraph.extract.quotes`` does not rebind the package attribute).
+import newsgraph.extract as _extractors  # noqa: F401
 from newsgraph.errors import InputRejected, ModelNotFound, NewsgraphError
 
 __all__ = ["extract", "InputRejected", "ModelNotFound", "NewsgraphError"]
@@ -18,7 +22,6 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def extract(text: str, **options: Any) -> dict[str, Any]:
     """One article's text → its record; options as ``newsgraph.pipeline.extract``."""
-    # Imported here so that ``import newsgraph`` stays cheap (spaCy loads on first use).
     from newsgraph.pipeline import extract as _extract
 
     return _extract(text, **options)

@@ -86,12 +86,17 @@ def _words(mention: Span) -> list[str]:
     return [t.text for t in mention if t.lower_ not in ("the",) and t.text not in POSSESSIVE_TOKENS]
 
 
-def person_evidence(mentions: list[Span]) -> bool:
-    """Does the text treat this name, which the model typed otherwise, as a person's?"""
-    words = _words(mentions[0])
+def _name_shaped(words: list[str]) -> bool:
+    """One to four capitalised words (particles aside), none of them an institution's."""
     if not 1 <= len(words) <= 4 or any(w.lower() in NON_PERSON_WORDS for w in words):
         return False
-    if any(not w[:1].isupper() and w.lower() not in NAME_PARTICLES for w in words):
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
+def strong_person_evidence(mentions: list[Span]) -> bool:
+    """A common given name first, a courtesy title, an age (", 54,") or "who" after it."""
+    words = _words(mentions[0])
+    if not _name_shaped(words):
         return False
     if len(words) >= 2 and words[0] in gazetteer.given_names():
         return True
@@ -105,9 +110,20 @@ def person_evidence(mentions: list[Span]) -> bool:
         aged = len(after) > 2 and after[1].like_num and after[2].text == ","
         if len(after) >= 2 and after[0].text == "," and (after[1].lower_ == "who" or aged):
             return True
-        if len(words) >= 2 and any(True for _ in roles_of(ent)):
-            return True
     return False
+
+
+def role_evidence(mentions: list[Span]) -> bool:
+    """A full name the article gives a title or a description ("Tomas Ridl, a former judge")."""
+    words = _words(mentions[0])
+    if not _name_shaped(words) or len(words) < 2:
+        return False
+    return any(True for ent in mentions for _ in roles_of(ent))
+
+
+def person_evidence(mentions: list[Span]) -> bool:
+    """Does the text treat this name, which the model typed otherwise, as a person's?"""
+    return strong_person_evidence(mentions) or role_evidence(mentions)
 
 
 def _apposed_place_noun(tokens) -> bool:
@@ -208,24 +224,29 @@ def kind_from_last_word(words: list[str]) -> str | None:
 
 
 def context_type(label: str, mentions: list[Span]) -> str:
-    """The type a name gets in this article, starting from the model's majority label."""
+    """The type a name gets in this article, starting from the model's majority label.
+
+    Evidence is weighed from strong to weak: the kind word ending the name ("Dam"), an
+    acronym, a given name or an age, an organisation's description, a role, and last the
+    places a name stands in.
+    """
     words = _words(mentions[0])
     by_word = kind_from_last_word(words)
     if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP"):
         return by_word
     if label == "PERSON" and len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return "ORG"  # an acronym is not a person
-    if label != "PERSON" and person_evidence(mentions):
-        return "PERSON"
     institutional = any(w.lower() in NON_PERSON_WORDS for w in words)
     if label == "PERSON" and institutional:
         return "ORG"
-    if label != "NORP" and words[0] not in gazetteer.given_names() and org_evidence(mentions):
+    if strong_person_evidence(mentions):
+        return "PERSON"
+    if label != "NORP" and org_evidence(mentions):
         return "ORG"
+    if role_evidence(mentions):
+        return "PERSON"
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
-            return label
-        if label == "PERSON" and (len(words) > 1 or person_evidence(mentions)):
             return label
         if river_evidence(mentions):
             return "LOC"

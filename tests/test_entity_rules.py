@@ -1,0 +1,60 @@
+"""The rule layer over the model's entities, on real parses of short sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_titles_are_cut_off_person_names(nlp):
+    ents = _ents(nlp, "President Emmanuel Macron met Foreign Minister Karl Brenner in Paris.")
+    assert ("Emmanuel Macron", "PERSON") in ents
+    assert ("Karl Brenner", "PERSON") in ents
+    assert not any(text.startswith(("President", "Foreign")) for text, _ in ents)
+
+
+def test_name_particles_are_kept(nlp):
+    assert ("Jan van der Berg", "PERSON") in _ents(nlp, "Jan van der Berg chaired the board.")
+
+
+def test_gazetteer_types_and_missed_names(nlp):
+    ents = _ents(nlp, "The Élysée said Oslo and the OSCE would send observers to Kyiv.")
+    assert ("Élysée", "ORG") in ents
+    assert ("Oslo", "GPE") in ents
+    assert ("OSCE", "ORG") in ents
+    assert ("Kyiv", "GPE") in ents
+
+
+def test_cut_short_institution_is_restored_whole(nlp):
+    text = "The Organization for Security and Co-operation in Europe (OSCE) will mediate."
+    assert ("Organization for Security and Co-operation in Europe", "ORG") in _ents(nlp, text)
+
+
+def test_city_country_pair_is_split(nlp):
+    ents = _ents(nlp, "Dock workers at Kessel, Estmark walked out on Monday.")
+    assert not any("," in text for text, _ in ents)
+
+
+def test_codes_are_not_names(nlp):
+    ents = _ents(nlp, "The session opened at 14:05 GMT with a pledge of EUR 90 billion.")
+    assert not any(text in ("GMT", "EUR") for text, _ in ents)
+
+
+def test_untagged_abbreviation_is_an_organisation(nlp):
+    ents = _ents(nlp, "France's state-controlled utility EDF has offered to run the plant.")
+    assert ("EDF", "ORG") in ents
+
+
+def test_capitals_line_is_not_an_abbreviation(nlp):
+    ents = _ents(nlp, "FOR IMMEDIATE RELEASE\n\nThe agency announced a new fund.")
+    assert not any(text in ("FOR", "IMMEDIATE", "RELEASE") for text, _ in ents)
+
+
+def test_given_name_starts_a_missed_person(nlp):
+    ents = _ents(nlp, "Pavel Orlov, who chairs the committee, stayed behind.")
+    assert ("Pavel Orlov", "PERSON") in ents
