@@ -22,7 +22,8 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 	touch $(DEVSTAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsgraph demo examples/articles --out demo-output
+	$(BIN)/newsgraph extract examples/articles --out demo-output --summary
+	@echo "JSON records written to demo-output/ (one file per article)."
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks

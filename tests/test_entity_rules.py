@@ -58,3 +58,9 @@ def test_capitals_line_is_not_an_abbreviation(nlp):
 def test_given_name_starts_a_missed_person(nlp):
     ents = _ents(nlp, "Pavel Orlov, who chairs the committee, stayed behind.")
     assert ("Pavel Orlov", "PERSON") in ents
+
+
+def test_owner_of_a_title_is_found(nlp):
+    ents = _ents(nlp, "Nordland's Foreign Minister Elena Marsh will meet him in Oslo.")
+    assert ("Nordland", "ORG") in ents  # typed by context later (see test_entity_types)
+    assert ("Elena Marsh", "PERSON") in ents

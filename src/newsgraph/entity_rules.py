@@ -208,6 +208,7 @@ class EntityFixer:
         spans = self._add_missed(doc, spans)
         spans = add_missed_people(doc, spans)
         spans = add_acronyms(doc, spans)
+        spans = add_title_owners(doc, spans)
         spans = merge_split_persons(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -306,6 +307,26 @@ def add_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if text in known:
             out.append(Span(doc, t.i, t.i + 1, label=known[text].type))
         else:
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def add_title_owners(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Nordland's Foreign Minister": an untagged capitalised name owning a title is a body
+    (a country or an organisation; the article's context settles which, see entity_types)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for t in doc[:-2]:
+        if t.i in taken or not (t.is_alpha and t.text[:1].isupper()) or t.is_stop:
+            continue
+        if doc[t.i + 1].text not in POSSESSIVE_MARKS or t.text in gazetteer.given_names():
+            continue
+        following = doc[t.i + 2 : t.i + 5]
+        if any(_is_title_word(w.text) and w.lower_ not in gazetteer.titles().modifiers
+               for w in following) and t.pos_ == "PROPN":
             out.append(Span(doc, t.i, t.i + 1, label="ORG"))
     return out
 
