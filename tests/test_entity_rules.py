@@ -61,6 +61,9 @@ def test_given_name_starts_a_missed_person(nlp):
 
 
 def test_owner_of_a_title_is_found(nlp):
-    ents = _ents(nlp, "Nordland's Foreign Minister Elena Marsh will meet him in Oslo.")
-    assert ("Nordland", "ORG") in ents  # typed by context later (see test_entity_types)
+    # Here the model alone misses "Nordland"; its owning a title makes it an entity.
+    text = ("Ministers to meet in Oslo\n\nNordland's Foreign Minister Elena Marsh will meet "
+            "her Estmark counterpart in Oslo on Thursday.")
+    ents = _ents(nlp, text)
+    assert "Nordland" in [t for t, _ in ents]
     assert ("Elena Marsh", "PERSON") in ents
