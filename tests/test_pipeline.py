@@ -63,3 +63,11 @@ def test_package_level_api_is_the_same():
     import newsgraph
 
     assert newsgraph.extract(BODY)["entities"] == extract(BODY)["entities"]
+
+
+def test_prepare_rejects_text_beyond_the_parser_limit(monkeypatch):
+    import newsgraph.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 100)
+    with pytest.raises(InputRejected, match="too long"):
+        prepare(RawArticle(source="long.txt", body=BODY))

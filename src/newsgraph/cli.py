@@ -61,6 +61,13 @@ def _out_name(result: Extraction, used: set[str]) -> str:
     return name
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """A killed run leaves whole files or none, never half a record."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
 def summarize(result: Extraction, console: Console) -> None:
     """A readable picture of one record: title, date, and the actors with aliases and roles."""
     a = result.article
@@ -114,7 +121,7 @@ def extract(
             _say_warnings(result)
             line = json.dumps(result.to_dict(), ensure_ascii=False)
             if out_dir is not None:
-                (out_dir / _out_name(result, used)).write_text(line + "\n", encoding="utf-8")
+                _write_atomically(out_dir / _out_name(result, used), line + "\n")
             elif not summary:
                 sys.stdout.write(line + "\n")
             if summary:

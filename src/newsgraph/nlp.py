@@ -33,8 +33,6 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline {model!r} has no named-entity recogniser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
-    # Long articles exist (live blogs); the limit only guards memory, our cap is in read.py.
-    nlp.max_length = max(nlp.max_length, 6_000_000)
     return nlp
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from spacy.tokens import Doc
+
 from newsgraph import nlp
 from newsgraph.clean import PARAGRAPH_BREAK, clean_document, clean_title
 from newsgraph.errors import InputRejected
@@ -15,6 +17,9 @@ from newsgraph.model import Article, Extraction, RawArticle, article_id
 # Articles parsed per nlp.pipe batch: enough to amortise overhead, small enough for flat memory.
 BATCH_SIZE = 32
 NO_DATE_WARNING = "no publication date; relative dates stay unresolved"
+# Longest clean text parsed, in characters: spaCy's own default limit, far above any article
+# (the longest live blog in drafting was 40,000), and what the parser's memory stays flat at.
+MAX_TEXT_CHARS = 1_000_000
 
 
 def prepare(raw: RawArticle) -> Article:
@@ -24,6 +29,10 @@ def prepare(raw: RawArticle) -> Article:
     body = text[len(title) + len(PARAGRAPH_BREAK) :] if title else text
     if not body.strip():
         raise InputRejected(raw.source, "no article text after cleaning")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputRejected(
+            raw.source, f"article text too long: {len(text):,} characters > {MAX_TEXT_CHARS:,}"
+        )
     if not is_english(body):
         share = english_share(body)
         raise InputRejected(
@@ -44,7 +53,7 @@ def headline_end(article: Article) -> int:
     return len(article.title) if article.title else 0
 
 
-def extract_doc(article: Article, doc) -> Extraction:
+def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor over one annotated article."""
     warnings = () if article.published else (NO_DATE_WARNING,)
     return Extraction(
@@ -77,8 +86,11 @@ def extract_articles(
     for doc, item in language.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         if isinstance(item, InputRejected):
             yield item
-        else:
+            continue
+        try:
             yield extract_doc(item, doc)
+        except Exception as exc:  # one article's failure must not end the batch
+            yield InputRejected(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def extract(
