@@ -105,6 +105,11 @@ def trim_brackets(span: Span) -> Span:
                 start = i + 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
         end -= 1
+    # "Luvesi province": a lower-case head after a place's name is not part of the name.
+    if span.label_ in ("GPE", "LOC") and end - start > 1 and doc[end - 1].lower_ in (
+        "province", "region", "district", "county", "state", "oblast", "municipality"
+    ) and doc[end - 1].text.islower():
+        end -= 1
     # "Varna Waters Convention of 1998": a trailing year is a date, not part of the name.
     if end - start > 2 and doc[end - 1].like_num and doc[end - 2].lower_ == "of":
         end -= 2

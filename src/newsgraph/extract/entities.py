@@ -134,12 +134,20 @@ def _candidate_ents(doc: Doc) -> list[Span]:
     ]
 
 
+def _is_full_name(form: str) -> bool:
+    """ "elena marsh" is a full name; "van dijk" (a surname with its particle) is not."""
+    words = form.split()
+    return len(words) >= 2 and words[0] not in NAME_PARTICLES
+
+
 def _short_keys(cluster: _Cluster) -> set[str]:
-    """The short forms a full-name person goes by: surnames of every spelling, last words."""
+    """The short forms a full-name person goes by: surnames of every spelling, last words,
+    and a middle surname ("Ferrán" of "Lucía Ferrán Ochoa")."""
     keys = set()
-    for form in {normalize(f) for f in cluster.forms if len(f.split()) >= 2}:
+    for form in {normalize(f) for f in cluster.forms if _is_full_name(normalize(f))}:
+        words = form.split()
         keys.add(surname_key(form))
-        keys.add(form.split()[-1])
+        keys.update(w for w in words[1:] if w not in NAME_PARTICLES)
     return keys
 
 
@@ -173,7 +181,7 @@ def _full_name_clusters(ents: list[Span], types: dict[str, str]) -> list[_Cluste
     persons: list[_Cluster] = []
     for ent in ents:
         form = normalize(surface(ent))
-        if types[form] != "PERSON" or len(form.split()) < 2:
+        if types[form] != "PERSON" or not _is_full_name(form):
             continue
         name = surface(ent)
         found = next(
@@ -199,7 +207,7 @@ def _cluster(doc: Doc) -> list[_Cluster]:
     for ent in ents:
         form = normalize(surface(ent))
         label = types[form]
-        if label == "PERSON" and len(form.split()) >= 2:
+        if label == "PERSON" and _is_full_name(form):
             continue
         if form not in index and label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             person = _nearest_person(persons, ent)
@@ -233,6 +241,9 @@ def _settle_single_names(singles: list[_Cluster]) -> tuple[list[_Cluster], list[
     for c in singles:
         if c.forms[0] in gazetteer.given_names() or person_evidence(c.mentions):
             people.append(c)
+        elif _demonym_of_a_place(c):
+            c.type = "NORP"
+            organisations.append(c)
         else:
             c.type = "ORG"
             organisations.append(c)
@@ -244,6 +255,18 @@ STATE_PREFIXES = (
     "republic of ", "kingdom of ", "state of ", "principality of ", "grand duchy of ",
     "federation of ", "city of ", "people's republic of ", "democratic republic of ",
 )
+
+
+def _demonym_of_a_place(cluster: _Cluster) -> bool:
+    """ "Belcaran" when the article also names "Belcara": a nationality, not a name."""
+    word = cluster.forms[0]
+    if not word.endswith(("an", "ian", "ese", "i", "ish")):
+        return False
+    doc = cluster.mentions[0].doc
+    stems = {word[: -len(end)] for end in ("n", "an", "ian", "ese", "i", "ish") if
+             word.endswith(end)}
+    return any(t.text in stems or t.text[:-1] in stems for t in doc if t.text[:1].isupper()
+               and t.text != word and len(t.text) >= 4)
 
 
 def _name_core(form: str) -> list[str]:

@@ -36,10 +36,10 @@ terminal prison station plant pipeline canal tunnel harbour harbor base arena
 """.split())
 LOC_WORDS = frozenset("""
 river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
-coast basin delta ocean glacier forest
+coast basin delta ocean glacier forest range ranges hills highlands islands heights creek
 """.split())
 EVENT_WORDS = frozenset("""
-conference summit forum olympics games championship championships festival expo congress
+conference summit forum olympics games championship championships festival expo
 """.split())
 LAW_WORDS = frozenset("""
 convention treaty act accord agreement declaration protocol charter law directive regulation
@@ -143,7 +143,7 @@ def org_evidence(mentions: list[Span]) -> bool:
         if ent.start and doc[ent.start - 1].lower_ in ORG_DESCRIPTIONS:
             return True
         after = doc[ent.end : ent.end + 8]
-        if len(after) > 1 and after[0].text == ",":
+        if len(after) > 1 and after[0].text == "," and after[1].tag_ not in ("WRB", "WDT", "WP"):
             for t in after[1:]:
                 if t.text in (",", ".", ";") or (
                     t.pos_ in ("VERB", "AUX", "ADP") and not in_compound(t)
@@ -206,6 +206,19 @@ def river_evidence(mentions: list[Span]) -> bool:
     return alone > 0
 
 
+def _has_demonym(mentions: list[Span]) -> bool:
+    """ "Vastria" beside "Vastrian", "Belcara" beside "Belcaran": a name the article also
+    turns into a nationality adjective is a country or a region."""
+    words = _words(mentions[0])
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    name = words[0]
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    forms = {name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese",
+             stem + "ese", name + "i", stem + "i", name + "ish", stem + "ish"}
+    return any(t.text in forms for t in mentions[0].doc)
+
+
 def _looks_like_demonym(word: str) -> bool:
     return word.lower().endswith(DEMONYM_ENDINGS)
 
@@ -232,10 +245,12 @@ def context_type(label: str, mentions: list[Span]) -> str:
     """
     words = _words(mentions[0])
     by_word = kind_from_last_word(words)
-    if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP"):
+    if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP", "EVENT"):
         return by_word
-    if label == "PERSON" and len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "ORG"  # an acronym is not a person
+    if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].isupper() and (
+        len(words[0]) > 1
+    ):
+        return "ORG"  # an acronym the gazetteer does not know is an organisation
     institutional = any(w.lower() in NON_PERSON_WORDS for w in words)
     if label == "PERSON" and institutional:
         return "ORG"
@@ -248,6 +263,8 @@ def context_type(label: str, mentions: list[Span]) -> str:
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label
+        if _has_demonym(mentions):
+            return "GPE"
         if river_evidence(mentions):
             return "LOC"
         if place_evidence(mentions):

@@ -22,7 +22,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 # Words that end a role phrase: a relative clause, a second clause, a speech verb.
 BREAK_WORDS = frozenset({"who", "which", "that", "whose", "whom", "and", "but", "said", "says"})
 # What may follow a role phrase: punctuation, or the start of a clause that adds to it.
-CLOSERS = frozenset({",", ".", ";", ")", "—", "–", ":", "and", "who", "which", "but"})
+CLOSERS = frozenset({",", ".", ";", "(", ")", "—", "–", ":", "and", "who", "which", "but"})
 COPULAS = ("has been", "had been", "serves as", "served as", "is", "was")
 QUOTE_MARKS = frozenset('"“”‘’«»')
 ENTITY_MODIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
@@ -48,10 +48,16 @@ def _compound_text(token: Token) -> str:
     return doc[start : end + 1].text.lower()
 
 
+# Endings of nouns for people by trade ("ecologist", "technician", "historian").
+OCCUPATION_SUFFIXES = ("ist", "ists", "ician", "icians", "ologist")
+
+
 def _role_word(token: Token) -> bool:
     lex = gazetteer.titles()
     words = (token.lower_, token.lemma_.lower(), token.lower_.rstrip("."), _compound_text(token))
-    return any(w in lex.titles or w in lex.roles for w in words)
+    if any(w in lex.titles or w in lex.roles for w in words):
+        return True
+    return token.pos_ == "NOUN" and token.lower_.endswith(OCCUPATION_SUFFIXES)
 
 
 def in_compound(token: Token) -> bool:
@@ -93,8 +99,11 @@ def _continues(token: Token) -> bool:
     """May a role phrase read on through this token, left to right?"""
     if _stops(token):
         return False
-    return token.pos_ not in ("VERB", "AUX", "ADP") or token.lower_ in ROLE_PREPOSITIONS or (
-        in_compound(token)
+    return (
+        token.pos_ not in ("VERB", "AUX", "ADP")
+        or token.lower_ in ROLE_PREPOSITIONS
+        or in_compound(token)
+        or token.dep_ == "amod"  # "the ruling Unity Party"
     )
 
 
@@ -145,11 +154,11 @@ def _title_part(t: Token) -> bool:
         return True
     if t.ent_type_ in ENTITY_MODIFIER_LABELS and t.is_alpha:
         return True
-    if not t.is_alpha or t.is_stop:
+    if not t.is_alpha or t.is_stop or t.ent_type_:
         return False
     if t.text[:1].isupper():
-        # "Interior Minister", and at a sentence start only a name or an adjective.
-        return not t.is_sent_start or t.pos_ in ("PROPN", "ADJ")
+        # "Interior Minister"; at a sentence start a name, adjective or noun ("Opposition").
+        return not t.is_sent_start or t.pos_ in ("PROPN", "ADJ", "NOUN")
     # "EU foreign policy chief": lower-case nouns and adjectives that modify the title.
     return t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod")
 
