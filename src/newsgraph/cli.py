@@ -28,7 +28,7 @@ out = Console(highlight=False)
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 DEFAULT_GOLD = Path("examples")
-DEFAULT_FLOORS = Path("eval_floors.json")
+FLOORS_FILE = "floors.json"
 
 
 def _published(value: str | None) -> date | None:
@@ -141,9 +141,14 @@ def eval_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every failure.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     floors: Annotated[Path | None, typer.Option(
-        help="Floors file; exit 1 when a score is below its floor.")] = None,
+        help="Floors file (default GOLD_DIR/floors.json when present); exit 1 when a score "
+        "is below its floor.")] = None,
 ) -> None:
-    """Score extraction against annotated articles: precision, recall and F1 per record kind."""
+    """Score extraction against annotated articles: precision, recall and F1 per record kind.
+
+    GOLD_DIR holds articles/ and gold/ (docs/annotation.md); a floors.json beside them pins
+    the lowest scores allowed.
+    """
     from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
 
     try:
@@ -152,6 +157,8 @@ def eval_command(
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    if floors is None and (gold_dir / FLOORS_FILE).is_file():
+        floors = gold_dir / FLOORS_FILE
     failed = check_floors(report, json.loads(floors.read_text())) if floors else []
     if as_json:
         sys.stdout.write(json.dumps({**report.as_dict(), "below_floor": failed}, indent=2) + "\n")

@@ -228,9 +228,27 @@ def _cluster(doc: Doc) -> list[_Cluster]:
             cluster = others[(label, key)] = _Cluster(label, key, gazetteer=entry is not None)
         cluster.add(ent)
     singles, organisations = _settle_single_names(singles)
-    clusters = list(others.values()) + organisations
+    clusters = _merge_plural_groups(list(others.values()) + organisations)
     merged = _merge_short_names(_merge_acronyms(clusters, doc))
     return persons + singles + merged
+
+
+def _merge_plural_groups(clusters: list[_Cluster]) -> list[_Cluster]:
+    """ "Doravans" are the "Doravan" people: one NORP entity for singular and plural."""
+    by_key: dict[str, _Cluster] = {}
+    out = []
+    for c in clusters:
+        if c.type != "NORP":
+            out.append(c)
+            continue
+        key = c.key.removesuffix("s")
+        if key in by_key:
+            for m in c.mentions:
+                by_key[key].add(m)
+        else:
+            by_key[key] = c
+            out.append(c)
+    return out
 
 
 def _settle_single_names(singles: list[_Cluster]) -> tuple[list[_Cluster], list[_Cluster]]:
