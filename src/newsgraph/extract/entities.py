@@ -362,22 +362,18 @@ def _parenthesised_partner(c: _Cluster, clusters: list[_Cluster], doc: Doc) -> _
 
 def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
     """A known person's surname the model left untagged is still a mention of that person."""
+    persons = [c for c in clusters if c.type == "PERSON" and _is_full_name(c.key)]
+    short = {key for c in persons for key in _short_keys(c) if " " not in key}
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     tagged.update(i for e in doc.ents for i in range(e.start, e.end))
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
-    for c in clusters:
-        if c.type == "PERSON" and len(c.key.split()) >= 2:
-            by_surname[surname_key(c.key)].append(c)
     for token in doc:
         if token.i in tagged or not token.text[:1].isupper() or token.is_stop:
             continue
-        key = token.lower_
-        if key not in by_surname or " " in key:
+        if token.lower_ not in short:
             continue
-        ent = Span(doc, token.i, token.i + 1, label="PERSON")
-        person = _nearest_person(by_surname[key], ent)
+        person = _nearest_person(persons, Span(doc, token.i, token.i + 1, label="PERSON"))
         if person is not None:
-            person.add(ent)
+            person.add(Span(doc, token.i, token.i + 1, label="PERSON"))
 
 
 def _keep(cluster: _Cluster, headline_end: int) -> bool:
