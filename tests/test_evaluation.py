@@ -8,14 +8,21 @@ import pytest
 
 from newsgraph.errors import GoldError
 from newsgraph.evaluation import (
+    GoldArticle,
+    Rate,
     Report,
     Score,
     check_floors,
+    evaluate,
     load_gold,
     match_entities,
     norm,
     norm_role,
+    pair_quotes,
+    quote_rates,
+    quote_text,
     score_entities,
+    score_quotes,
     score_records,
     span_errors,
 )
@@ -79,9 +86,10 @@ def test_score_is_zero_safe():
 
 
 def test_records_match_as_multisets():
-    record = {"entities": [], "quotes": [{"text": "We are ready"}, {"text": "extra"}]}
-    gold = [{"text": "we are ready"}, {"text": "missing"}]
-    s = score_records("quotes", gold, record, "x")
+    record = {"entities": [], "times": [{"text": "last Tuesday", "value": "2026-03-10"},
+                                        {"text": "now", "value": "PRESENT_REF"}]}
+    gold = [{"text": "Last Tuesday", "value": "2026-03-10"}, {"text": "then", "value": None}]
+    s = score_records("times", gold, record, "x")
     assert (s.tp, s.fp, s.fn) == (1, 1, 1)
 
 
@@ -126,3 +134,168 @@ def test_load_gold_reads_published(tmp_path):
     )
     [g] = load_gold(tmp_path)
     assert g.published.isoformat() == "2026-03-11" and g.name == "a"
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred"),
+    [
+        ("We are ready,", "we are ready"),
+        ("“We are ready.”", '"We are ready"'),
+        ("It’s  over\nnow…", "it's over now"),
+        ("[She] would accept a ceasefire", "[She] would accept a ceasefire"),
+    ],
+)
+def test_quote_text_ignores_marks_whitespace_case_and_edge_punctuation(gold, pred):
+    assert quote_text(gold) == quote_text(pred)
+
+
+def test_quote_text_keeps_inner_punctuation():
+    assert quote_text("That is something. It is not enough.") == (
+        "that is something. it is not enough"
+    )
+    assert quote_text("ready, willing") != quote_text("ready willing")
+
+
+def _q(text, speaker=None, kind="direct"):
+    return {"text": text, "speaker": speaker, "kind": kind}
+
+
+def test_quotes_pair_one_to_one():
+    gold = [_q("Again,"), _q("again"), _q("missing")]
+    pred = [_q("again"), _q("extra")]
+    pairs, missed, spurious = pair_quotes(gold, pred)
+    assert [(g["text"], p["text"]) for g, p in pairs] == [("Again,", "again")]
+    assert [g["text"] for g in missed] == ["again", "missing"]
+    assert [p["text"] for p in spurious] == ["extra"]
+
+
+def test_quote_detection_and_kind_lines():
+    gold = [_q("We are ready,"), _q("peace dividend", kind="scare"), _q("never found")]
+    pred = [_q("we are ready"), _q("Peace dividend"), _q("invented")]
+    scores = score_quotes(gold, pred, "x")
+    q = scores["quotes"]
+    assert (q.tp, q.fp, q.fn) == (2, 1, 1)
+    assert any("missed quote 'never found'" in f for f in q.failures)
+    assert any("spurious quote 'invented'" in f for f in q.failures)
+    direct, scare = scores["quotes.direct"], scores["quotes.scare"]
+    assert (direct.tp, direct.fp, direct.fn) == (1, 2, 1)
+    assert (scare.tp, scare.fp, scare.fn) == (0, 0, 1)
+    assert scare.failures == ["x: quote 'peace dividend' found as direct, gold says scare"]
+
+
+def _pent(id_, name, type_="PERSON"):
+    return {"id": id_, "name": name, "type": type_, "aliases": [], "roles": [], "mentions": []}
+
+
+# Gold: Marsh speaks twice, Brenner once, nobody once, one scare quote.
+GOLD = {
+    "entities": [_ent("Elena Marsh", "PERSON"), _ent("Karl Brenner", "PERSON"),
+                 _ent("Kremlin", "ORG")],
+    "quotes": [
+        _q("We are ready,", "Elena Marsh"),
+        _q("It is late.", "Elena Marsh"),
+        _q("Not today,", "Karl Brenner"),
+        _q("Nobody knows,", None),
+        _q("peace dividend", None, "scare"),
+        _q("piracy", "Kremlin"),
+    ],
+}
+
+
+def _record(quotes):
+    return {"entities": [_pent("E1", "Elena Marsh"), _pent("E2", "Brenner"),
+                         _pent("E3", "Kremlin", "ORG")],
+            "quotes": quotes}
+
+
+def test_quote_rates_count_each_case():
+    record = _record([
+        _q("we are ready", "E1"),           # right
+        _q("It is late", "E2"),             # wrong speaker
+        _q("Not today", None),              # missing speaker
+        _q("Nobody knows", "E1"),           # invented speaker for gold-null
+        _q("peace dividend", None, "scare"),  # null kept, scare without speaker
+        _q("Yes", "E2"),                    # spurious quote with a speaker
+        _q("a so-called truce", "E1", "scare"),  # spurious scare with a speaker
+        _q("more words", None),             # spurious, no speaker: not wrong
+    ])
+    rates = quote_rates(GOLD, record, "x")
+    num_den = {k: (r.num, r.den) for k, r in rates.items()}
+    assert num_den["quotes.attribution"] == (1, 3)      # "piracy" was missed: not detected
+    assert num_den["quotes.wrong_speaker"] == (4, 8)
+    assert num_den["quotes.null_kept"] == (1, 2)
+    assert num_den["quotes.scare_with_speaker"] == (1, 2)
+    assert rates["quotes.attribution"].failures == [
+        "x: wrong speaker for quote 'It is late.': gold Elena Marsh, predicted Brenner",
+        "x: missing speaker for quote 'Not today,': gold Karl Brenner, predicted none",
+    ]
+    assert "invented speaker" in rates["quotes.null_kept"].failures[0]
+    assert any("spurious quote 'Yes'" in f for f in rates["quotes.wrong_speaker"].failures)
+
+
+def test_speaker_is_right_only_as_the_paired_entity():
+    # Predicted "Brenner" shares no name with gold "Karl Brenner" (no aliases), so the
+    # entities do not pair and E2 is not credited; the Kremlin pairs and is.
+    record = _record([_q("Not today", "E2"), _q("piracy", "E3")])
+    rates = quote_rates(GOLD, record, "x")
+    assert (rates["quotes.attribution"].num, rates["quotes.attribution"].den) == (1, 2)
+    assert rates["quotes.wrong_speaker"].num == 1
+
+
+def test_gold_scare_given_a_speaker_counts_once():
+    record = _record([_q("peace dividend", "E1", "scare")])
+    rates = quote_rates(GOLD, record, "x")
+    assert (rates["quotes.scare_with_speaker"].num, rates["quotes.scare_with_speaker"].den) == (
+        1, 1)
+    record = _record([_q("peace dividend", "E1", "direct")])
+    rates = quote_rates(GOLD, record, "x")
+    assert (rates["quotes.scare_with_speaker"].num, rates["quotes.scare_with_speaker"].den) == (
+        1, 1)
+
+
+def test_rate_value_is_zero_safe():
+    assert Rate().value == 0.0
+    assert Rate(3, 4).value == 0.75
+    assert Rate(3, 4).as_dict() == {"num": 3, "den": 4, "value": 0.75}
+
+
+def test_evaluate_sums_quote_lines_and_rates(tmp_path):
+    gold = [GoldArticle("a", tmp_path / "a.txt", None, GOLD)]
+    text = "“We are ready” and “x”"
+    quotes = [{**_q("We are ready", "E1"), "id": "Q1", "start": 1, "end": 13},
+              {**_q("x", "E1"), "id": "Q2", "start": 20, "end": 21}]
+    record = {"article": {"text": text}, **_record(quotes)}
+    report = evaluate(gold, {"a": record})
+    assert (report.scores["quotes"].tp, report.scores["quotes"].fn) == (1, 5)
+    assert report.rates["quotes.attribution"].as_dict() == {"num": 1, "den": 1, "value": 1.0}
+    assert report.as_dict()["rates"]["quotes.wrong_speaker"] == {
+        "num": 1, "den": 2, "value": 0.5}
+    assert report.span_errors == []
+
+
+def _rate_report(**rates):
+    return Report(1, {}, [], {k.replace("_", ".", 1): v for k, v in rates.items()})
+
+
+def test_rate_floors_min_and_max():
+    report = _rate_report(quotes_attribution=Rate(9, 10), quotes_wrong_speaker=Rate(1, 20))
+    assert check_floors(report, {"quotes.attribution": {"min": 0.9}}) == []
+    assert check_floors(report, {"quotes.attribution": {"min": 0.93}})
+    assert check_floors(report, {"quotes.wrong_speaker": {"max": 0.05}}) == []
+    assert check_floors(report, {"quotes.wrong_speaker": {"max": 0.03}})
+    assert check_floors(report, {"quotes.nonsense": {"max": 0.5}})
+
+
+def test_rate_floor_on_no_cases_passes():
+    report = _rate_report(quotes_null_kept=Rate(0, 0))
+    assert check_floors(report, {"quotes.null_kept": {"min": 0.9}}) == []
+
+
+def test_pending_floors_are_not_enforced():
+    report = _rate_report(quotes_attribution=Rate(0, 10))
+    floors = {"pending": {"quotes": {"recall": 0.95}, "quotes.attribution": {"min": 0.93}}}
+    assert check_floors(report, floors) == []
+    assert check_floors(report, floors["pending"])

@@ -143,17 +143,21 @@ def eval_command(
     floors: Annotated[Path | None, typer.Option(
         help="Floors file (default GOLD_DIR/floors.json when present); exit 1 when a score "
         "is below its floor.")] = None,
+    peer: Annotated[bool, typer.Option(
+        help="Also score textacy's direct_quotations on the same texts (when installed).")] = True,
 ) -> None:
     """Score extraction against annotated articles: precision, recall and F1 per record kind.
 
     GOLD_DIR holds articles/ and gold/ (docs/annotation.md); a floors.json beside them pins
-    the lowest scores allowed.
+    the lowest scores allowed. Quote rates and a peer's quote figures are printed beneath.
     """
     from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
 
     try:
         gold = load_gold(gold_dir)
-        report = evaluate(gold, extract_gold(gold, model=model))
+        records = extract_gold(gold, model=model)
+        report = evaluate(gold, records)
+        peer_report, peer_skipped = _peer_report(gold, records, model) if peer else (None, None)
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -161,32 +165,87 @@ def eval_command(
         floors = gold_dir / FLOORS_FILE
     failed = check_floors(report, json.loads(floors.read_text())) if floors else []
     if as_json:
-        sys.stdout.write(json.dumps({**report.as_dict(), "below_floor": failed}, indent=2) + "\n")
+        doc = {**report.as_dict(), "below_floor": failed}
+        if peer:
+            doc["peer"] = _peer_dict(peer_report, peer_skipped)
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
     else:
         _print_report(report, verbose)
+        if peer_report is not None:
+            _print_peer(peer_report)
+        elif peer_skipped:
+            out.print(f"peer skipped: {peer_skipped}", markup=False, soft_wrap=True)
         for line in failed:
             err.print(f"newsgraph: below floor: {line}", markup=False)
     if failed or report.span_errors:
         raise typer.Exit(1)
 
 
-def _print_report(report, verbose: bool) -> None:
-    table = Table(title=f"newsgraph eval — {report.articles} gold articles", header_style="bold")
+def _peer_report(gold, records: dict, model: str):
+    """The peer's report over the same texts, or None and the reason it was skipped."""
+    from newsgraph.evaluation import evaluate
+    from newsgraph.peers import peer_records, peer_unavailable
+
+    reason = peer_unavailable()
+    if reason:
+        return None, reason
+    return evaluate(gold, peer_records(records, model=model)), None
+
+
+def _quote_lines(scores: dict) -> dict:
+    return {k: v for k, v in scores.items() if k == "quotes" or k.startswith("quotes.")}
+
+
+def _peer_dict(report, skipped: str | None) -> dict:
+    from newsgraph.peers import PEER_LABEL
+
+    if report is None:
+        return {"label": PEER_LABEL, "skipped": skipped}
+    return {
+        "label": PEER_LABEL,
+        "scores": {k: v.as_dict() for k, v in _quote_lines(report.scores).items()},
+        "rates": {k: v.as_dict() for k, v in report.rates.items()},
+    }
+
+
+def _score_table(title: str, scores: dict) -> Table:
+    table = Table(title=title, header_style="bold")
     for col in ("record", "gold", "found", "correct", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "record" else "left")
-    for line, s in report.scores.items():
+    for line, s in scores.items():
         if s.tp + s.fn + s.fp == 0:
             continue
         table.add_row(line, str(s.tp + s.fn), str(s.tp + s.fp), str(s.tp),
                       f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
-    out.print(table)
+    return table
+
+
+def _rate_table(title: str, rates: dict) -> Table:
+    table = Table(title=title, header_style="bold")
+    for col in ("rate", "count", "out of", "value"):
+        table.add_column(col, justify="right" if col != "rate" else "left")
+    for line, r in rates.items():
+        table.add_row(line, str(r.num), str(r.den), f"{r.value:.3f}" if r.den else "–")
+    return table
+
+
+def _print_report(report, verbose: bool) -> None:
+    out.print(_score_table(f"newsgraph eval — {report.articles} gold articles", report.scores))
+    out.print(_rate_table("newsgraph quote rates", report.rates))
     out.print(f"span errors: {len(report.span_errors)}")
     if verbose:
-        for line, s in report.scores.items():
+        for line, s in [*report.scores.items(), *report.rates.items()]:
             for failure in s.failures:
                 out.print(f"  [{line}] {failure}", markup=False, soft_wrap=True)
         for e in report.span_errors:
             out.print(f"  [span] {e}", markup=False, soft_wrap=True)
+
+
+def _print_peer(report) -> None:
+    from newsgraph.peers import PEER_LABEL
+
+    out.print(_score_table(PEER_LABEL, _quote_lines(report.scores)))
+    out.print(_rate_table(f"{PEER_LABEL} — quote rates", report.rates))
 
 
 def main() -> None:

@@ -84,9 +84,18 @@ def titles() -> TitleLexicon:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common given names: evidence that a name the model typed ORG belongs to a person."""
-    text = resources.files("newsgraph.data").joinpath("given_names.txt").read_text("utf-8")
-    words = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.extend(line.split())
-    return frozenset(words)
+    return _words_of("given_names.txt")
+
+
+def _words_of(filename: str) -> frozenset[str]:
+    text = resources.files("newsgraph.data").joinpath(filename).read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if line.strip() and not line.startswith("#")
+        for w in line.split()
+    )
+
+
+@lru_cache(maxsize=1)
+def gendered_given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(women's, men's) given names: the cue that lets "she" find Elena Marsh."""
+    return _words_of("given_names_female.txt"), _words_of("given_names_male.txt")

@@ -94,12 +94,43 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words inside quotation marks: someone's (``direct``) or nobody's (``scare``).
+
+    ``speaker`` is an entity id or None when the text does not say who spoke; never a guess.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentence: tuple[int, int]
+    speaker: str | None = None
+    cue: str | None = None
+    speaker_mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+        }
+
+
+@dataclass(frozen=True)
 class Extraction:
     """One article's record. Kinds not yet extracted stay empty lists."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
-    quotes: tuple[Any, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     quantities: tuple[Any, ...] = ()
     times: tuple[Any, ...] = ()
     events: tuple[Any, ...] = ()

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from newsgraph import nlp
 from newsgraph.clean import PARAGRAPH_BREAK, clean_document, clean_title
 from newsgraph.errors import InputRejected
-from newsgraph.extract import extract_entities
+from newsgraph.extract import extract_entities, extract_quotes
 from newsgraph.language import english_share, is_english
 from newsgraph.model import Article, Extraction, RawArticle, article_id
 
@@ -56,9 +56,11 @@ def headline_end(article: Article) -> int:
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor over one annotated article."""
     warnings = () if article.published else (NO_DATE_WARNING,)
+    entities = extract_entities(doc, headline_end=headline_end(article))
     return Extraction(
         article=article,
-        entities=extract_entities(doc, headline_end=headline_end(article)),
+        entities=entities,
+        quotes=extract_quotes(doc, entities, headline_end=headline_end(article)),
         warnings=warnings,
     )
 

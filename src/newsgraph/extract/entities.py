@@ -376,6 +376,23 @@ def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
             person.add(Span(doc, token.i, token.i + 1, label="PERSON"))
 
 
+def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
+    """A one-word name of a place or body the model tagged elsewhere in the article, but not
+    here ("the government in Darsk"), is still a mention of it."""
+    by_text: dict[str, _Cluster] = {}
+    for c in clusters:
+        if c.type != "PERSON":
+            for form in c.forms:
+                if len(form.split()) == 1 and form[:1].isupper():
+                    by_text.setdefault(form, c)
+    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    tagged.update(i for e in doc.ents if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
+    for token in doc:
+        cluster = by_text.get(token.text)
+        if cluster is not None and token.i not in tagged:
+            cluster.add(Span(doc, token.i, token.i + 1, label=cluster.type))
+
+
 def _keep(cluster: _Cluster, headline_end: int) -> bool:
     """Names seen only in a headline are kept only when the gazetteer vouches for them."""
     in_body = any(m.start_char >= headline_end for m in cluster.mentions)
@@ -391,6 +408,7 @@ def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
     """Entities of an annotated article; ``headline_end`` is where its headline stops."""
     clusters = _cluster(doc)
     _add_untagged_surnames(doc, clusters)
+    _add_untagged_names(doc, clusters)
     clusters = [c for c in clusters if _keep(c, headline_end)]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
     entities = []

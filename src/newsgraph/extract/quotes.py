@@ -1,0 +1,481 @@
+"""Quotations and who said them.
+
+A quote's speaker is read from the clause that carries it: the subject of a speech verb
+after the quote ("“…,” Marsh said", "“…,” said the minister") or before it ("Marsh said:
+“…”", "the minister said Vienna must “stop the bleeding”"), or the object of "according to".
+The words naming the speaker are resolved to an entity of the article: a name directly, a
+pronoun to the nearest earlier person of the right gender, a description ("the premier's
+economic adviser") to the person whose roles it matches, an unnamed spokesperson of a named
+body to that body. A quote with no clause of its own carries on the quote just before it
+(the second half of a split quote, the next paragraph of a long one, a quote standing right
+after its speaker's sentence). Where none of this applies, or two readings compete, the
+speaker is None: a wrong speaker is worse than none. A short quoted term nobody is said to
+have uttered is a scare quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import gazetteer
+from newsgraph.extract.quote_marks import Quoted, find_quoted
+from newsgraph.model import Entity, Quote
+from newsgraph.model import Span as TextSpan
+
+# Verbs (lemmas) that report speech or writing, and nouns-turned-cues ("according to").
+SPEECH_VERBS = frozenset("""
+say tell add warn insist argue note stress explain ask reply write declare announce claim
+concede admit acknowledge describe call urge recall continue confirm caution complain predict
+promise vow suggest joke point put dismiss accuse state comment remark respond counter shout
+scream whisper tweet post read quip observe emphasise emphasize maintain assert contend
+testify plead tell recount lament boast mutter protest allege deny pledge vow brand label
+term dub reiterate conclude begin open say speak talk voice
+""".split())
+# A short quoted term with none of these around it is a scare quote.
+SCARE_MARKERS = frozenset({"so-called", "dubbed", "termed", "billed", "branded", "labelled",
+                           "labeled"})
+NICKNAME_MARKERS = frozenset({"nicknamed", "known"})
+# Longest quoted term still taken for a scare quote (words); longer quotes are speech.
+MAX_SCARE_WORDS = 5
+# How far (in tokens) the clause after or before a quote is searched for its speech verb.
+AFTER_WINDOW = 16
+BEFORE_WINDOW = 40
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "three"})
+MALE_WORDS = frozenset("""
+mr mr. sir lord king prince emperor sultan sheikh emir pope father son brother husband
+uncle nephew grandfather grandson spokesman chairman businessman policeman widower monk
+""".split())
+FEMALE_WORDS = frozenset("""
+ms ms. mrs mrs. miss dame lady queen princess empress mother daughter sister wife aunt niece
+grandmother granddaughter spokeswoman chairwoman businesswoman policewoman widow nun
+""".split())
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: str | None
+    mention: TextSpan | None
+    cue: str | None
+
+
+NOBODY = _Attribution(None, None, None)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[-1]
+
+
+class _Context:
+    """What the attribution rules need to know about the article."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: list[Quoted]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.inside_quote = [False] * len(doc.text)
+        for q in quoted:
+            close = q.close_mark if q.close_mark is not None else q.end
+            for i in range(q.open_mark, min(close + 1, len(doc.text))):
+                self.inside_quote[i] = True
+        self.owner: dict[int, Entity] = {}
+        for e in entities:
+            for m in e.mentions:
+                for i in range(m.start, m.end):
+                    self.owner[i] = e
+        self.gender = {e.id: _gender(doc, e) for e in entities if e.type == "PERSON"}
+
+    def entity_at(self, token: Token) -> tuple[Entity, TextSpan] | None:
+        entity = self.owner.get(token.idx)
+        if entity is None:
+            return None
+        for m in entity.mentions:
+            if m.start <= token.idx < m.end:
+                return entity, m
+        return None
+
+    def mentions_before(self, char: int, types: tuple[str, ...]) -> list[tuple[int, Entity]]:
+        """(position, entity) of mentions before ``char`` outside quotes, latest first."""
+        found = [
+            (m.start, e) for e in self.entities if e.type in types for m in e.mentions
+            if m.start < char and not self.inside_quote[m.start]
+        ]
+        return sorted(found, key=lambda pair: -pair[0])
+
+
+def _gender(doc: Doc, entity: Entity) -> str | None:
+    """ "f", "m" or None, from the given name, a courtesy title or a gendered role word."""
+    women, men = gazetteer.gendered_given_names()
+    first = entity.name.split()[0]
+    if first in women:
+        return "f"
+    if first in men:
+        return "m"
+    words = {w.lower() for r in entity.roles for w in re.findall(r"[\w.-]+", r)}
+    for m in entity.mentions:
+        before = doc.text[max(0, m.start - 6) : m.start].split()
+        if before:
+            words.add(before[-1].lower())
+    if words & FEMALE_WORDS:
+        return "f"
+    if words & MALE_WORDS:
+        return "m"
+    return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase headed by ``head``, without appositions and relative clauses."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "prep") and (
+            child.i > head.i
+        ):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "at", "in"):
+                keep.extend(child.subtree)  # "officials from the Dutch government"
+            continue
+        keep.extend(child.subtree)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _span_of(tokens: list[Token]) -> TextSpan:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def _compatible(ctx: _Context, entity_id: str | None, gender: str) -> bool:
+    entity = next((e for e in ctx.entities if e.id == entity_id), None)
+    if entity is None:
+        return False
+    if entity.type != "PERSON":
+        return True  # "she" for "an NVAS spokeswoman": the body she speaks for
+    g = ctx.gender.get(entity.id)
+    return g is None or g == gender
+
+
+def _previous_subject(ctx: _Context, token: Token) -> Token | None:
+    """The subject of the sentence before the pronoun's, outside quotes: who the text is about."""
+    sentence = token.sent
+    if sentence.start == 0:
+        return None
+    previous = ctx.doc[sentence.start - 1].sent
+    subjects = [
+        t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+        and not ctx.inside_quote[t.idx]
+    ]
+    return subjects[0] if subjects else None
+
+
+def _resolve_pronoun(ctx: _Context, token: Token, depth: int = 0) -> _Attribution:
+    """ "he", "she": the subject of the sentence before, else the latest person of that
+    gender; "it": the latest organisation. Anything else ("they", "we") stays unresolved."""
+    gender = PRONOUNS.get(token.lower_)
+    mention = TextSpan(token.idx, token.idx + len(token.text), token.text)
+    if gender is None:
+        if token.lower_ == "it":
+            before = ctx.mentions_before(token.idx, ("ORG",))
+            if before:
+                return _Attribution(before[0][1].id, mention, None)
+        return _Attribution(None, mention, None)
+    subject = _previous_subject(ctx, token)
+    if subject is not None and depth < 2:
+        found = _speaker_from(ctx, subject, depth + 1)
+        if found.speaker is not None and _compatible(ctx, found.speaker, gender):
+            return _Attribution(found.speaker, mention, None)
+    for _, entity in ctx.mentions_before(token.idx, ("PERSON",)):
+        if _compatible(ctx, entity.id, gender):
+            return _Attribution(entity.id, mention, None)
+    return _Attribution(None, mention, None)
+
+
+def _content_words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.is_alpha and not t.is_stop}
+
+
+def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attribution:
+    """ "the premier's economic adviser" → the person whose roles it matches, if one does;
+    "a Downing Street spokesperson" → Downing Street; "the ministry" → the one ministry."""
+    mention = _span_of(np)
+    inner = [ctx.entity_at(t) for t in np if t.i != head.i]
+    bodies = [found[0] for found in inner if found and found[0].type in ("ORG", "GPE")]
+    determiner = np[0].lower_
+    words = _content_words(np)
+    if determiner not in INDEFINITE:
+        people = []
+        for entity in ctx.entities:
+            if entity.type != "PERSON":
+                continue
+            role_words = {w.lower() for r in entity.roles for w in re.findall(r"[\w-]+", r)}
+            if head.lower_ in role_words or head.lemma_.lower() in role_words:
+                people.append((len(words & role_words), entity))
+        if people:
+            best = max(score for score, _ in people)
+            top = [e for score, e in people if score == best]
+            if len(top) == 1:
+                return _Attribution(top[0].id, mention, None)
+            earlier = [e for _, e in ctx.mentions_before(head.idx, ("PERSON",)) if e in top]
+            return _Attribution(earlier[0].id if earlier else None, mention, None)
+        if not bodies:
+            orgs = [
+                e for e in ctx.entities
+                if e.type == "ORG" and head.lower_ in {w.lower() for w in e.name.split()}
+            ]
+            if len(orgs) == 1:
+                return _Attribution(orgs[0].id, mention, None)
+    if len(set(b.id for b in bodies)) == 1:
+        return _Attribution(bodies[0].id, mention, None)
+    return _Attribution(None, mention, None)
+
+
+def _speaker_from(ctx: _Context, head: Token, depth: int = 0) -> _Attribution:
+    """Resolve the words headed by ``head`` that name a speaker."""
+    found = ctx.entity_at(head)
+    if found is not None:
+        return _Attribution(found[0].id, found[1], None)
+    if head.pos_ == "PRON":
+        return _resolve_pronoun(ctx, head, depth)
+    # "Its president, Hildegard Müller, said": the apposition names the speaker.
+    for child in head.children:
+        if child.dep_ == "appos":
+            named = ctx.entity_at(child)
+            if named is not None and named[0].type == "PERSON":
+                return _Attribution(named[0].id, named[1], None)
+    np = _np_tokens(head)
+    for t in np:
+        owned = ctx.entity_at(t)
+        if owned is not None and owned[0].type == "PERSON":
+            return _Attribution(owned[0].id, owned[1], None)
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _resolve_description(ctx, head, np)
+    return NOBODY
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))  # the nearest, not a stray
+    # "…, the minister was quoted as saying" / conjoined verbs share the subject
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _cue_text(verb: Token) -> str:
+    particle = [c for c in verb.children if c.dep_ == "prt"]
+    return f"{verb.text} {particle[0].text}" if particle else verb.text
+
+
+def _according_to(tokens: list[Token]) -> Token | None:
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for child in t.doc[t.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+            if t.i + 2 < len(t.doc):
+                return t.doc[t.i + 2]
+    return None
+
+
+def _region_after(ctx: _Context, q: Quoted) -> list[Token]:
+    doc = ctx.doc
+    if q.close_mark is None:
+        return []
+    i = _token_at(doc, q.close_mark).i + 1
+    out: list[Token] = []
+    while i < len(doc) and len(out) < AFTER_WINDOW:
+        t = doc[i]
+        if ctx.inside_quote[t.idx] or "\n" in t.text or t.text in SENTENCE_ENDS:
+            break
+        # "… “piracy by another name”, and its spokesman told …": a new clause, not the cue.
+        if t.pos_ in ("CCONJ", "SCONJ") and not any(_is_cue(o) for o in out):
+            break
+        out.append(t)
+        i += 1
+    return out
+
+
+def _region_before(ctx: _Context, q: Quoted) -> list[Token]:
+    doc = ctx.doc
+    i = _token_at(doc, q.open_mark).i - 1
+    out = []
+    while i >= 0 and len(out) < BEFORE_WINDOW:
+        t = doc[i]
+        if ctx.inside_quote[t.idx] or "\n" in t.text or t.text in SENTENCE_ENDS:
+            break
+        out.append(t)
+        i -= 1
+    return list(reversed(out))
+
+
+def _from_clause(ctx: _Context, tokens: list[Token], *, after: bool) -> _Attribution | None:
+    """The speaker of a speech verb in the clause next to a quote, or None if it has none."""
+    source = _according_to(tokens)
+    if source is not None:
+        found = _speaker_from(ctx, source)
+        return _Attribution(found.speaker, found.mention, "according to")
+    verbs = [t for t in tokens if _is_cue(t)]
+    if not verbs:
+        return None
+    # A speech verb with a subject of its own ("Moscow … said that admitting …") before one
+    # without ("admitting").
+    with_subject = [v for v in verbs if _subject(v) is not None]
+    pool = with_subject or verbs
+    verb = pool[0] if after else pool[-1]
+    subject = _subject(verb)
+    if subject is None and after:
+        # "“…,” said Marsh, the minister": the speaker follows the verb.
+        rest = [t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        subject = rest[0] if rest else None
+    if subject is None:
+        return _Attribution(None, None, _cue_text(verb))
+    found = _speaker_from(ctx, subject)
+    return _Attribution(found.speaker, found.mention, _cue_text(verb))
+
+
+def _attribute(ctx: _Context, q: Quoted) -> _Attribution | None:
+    """The speech clause of a quote: before it when the quote sits inside a sentence that
+    reports speech ("said Vienna must “…”"), else after it ("“…,” Marsh said")."""
+    before = _region_before(ctx, q)
+    if before and not q.continues:
+        found = _from_clause(ctx, before, after=False)
+        if found is not None:
+            return found
+    return _from_clause(ctx, _region_after(ctx, q), after=True)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _scare_marked(ctx: _Context, q: Quoted) -> str | None:
+    before = ctx.doc.text[max(0, q.open_mark - 30) : q.open_mark].lower().split()
+    if not before:
+        return None
+    if before[-1] in SCARE_MARKERS:
+        return "scare"
+    if before[-1] == "as" and len(before) > 1 and any(
+        w in NICKNAME_MARKERS for w in before[-6:]
+    ):
+        return "nickname"
+    return None
+
+
+def _sentence(ctx: _Context, q: Quoted) -> tuple[int, int]:
+    """The sentence carrying the quote, widened to cover the quote and its clause."""
+    doc = ctx.doc
+    first = _token_at(doc, q.open_mark)
+    last = _token_at(doc, q.close_mark if q.close_mark is not None else max(q.end - 1, 0))
+    start = min(first.sent.start_char, q.open_mark)
+    end = max(last.sent.end_char, (q.close_mark or q.end) + 1)
+    text = doc.text
+    while start > 0 and text[start - 1] not in "\n" and start > first.sent.start_char:
+        start -= 1
+    return start, min(end, len(text))
+
+
+def extract_quotes(
+    doc: Doc, entities: tuple[Entity, ...], *, headline_end: int = 0
+) -> tuple[Quote, ...]:
+    """Quotes of an annotated article, attributed to its entities."""
+    quoted = find_quoted(doc.text)
+    ctx = _Context(doc, entities, quoted)
+    records: list[Quote] = []
+    previous: _Attribution | None = None
+    previous_end = -1
+    for q in quoted:
+        marked = _scare_marked(ctx, q)
+        if marked == "nickname":
+            continue
+        text = doc.text[q.start : q.end]
+        attribution = None
+        if marked != "scare":
+            attribution = _attribute(ctx, q)
+        if attribution is None and marked != "scare":
+            attribution = _carried_on(ctx, q, previous, previous_end)
+        if attribution is None:
+            kind = "scare" if marked == "scare" or _words(text) <= MAX_SCARE_WORDS else "direct"
+            attribution = NOBODY
+        else:
+            kind = "direct"
+        if kind == "direct":
+            previous, previous_end = attribution, (q.close_mark or q.end)
+        records.append(
+            Quote(
+                id=f"Q{len(records) + 1}",
+                text=text,
+                start=q.start,
+                end=q.end,
+                kind=kind,
+                sentence=_sentence(ctx, q),
+                speaker=attribution.speaker,
+                cue=attribution.cue,
+                speaker_mention=attribution.mention,
+            )
+        )
+    return tuple(_headline_from_body(records, headline_end))
+
+
+def _carried_on(
+    ctx: _Context, q: Quoted, previous: _Attribution | None, previous_end: int
+) -> _Attribution | None:
+    """A quote with no clause of its own carries on the one just before it: the next paragraph
+    of a long quote, the second half of a split quote, or a quote right after its speaker's
+    sentence. Only when nothing but spaces, one sentence or a speech clause lies between."""
+    if previous is None or previous.speaker is None or previous_end < 0:
+        return None
+    between = ctx.doc.text[previous_end + 1 : q.open_mark]
+    if q.continues or not between.strip(" ,\n"):
+        return _Attribution(previous.speaker, previous.mention, None)
+    if "\n\n" in between.strip("\n"):
+        return None
+    gap = _tokens(ctx.doc, previous_end + 1, q.open_mark) if q.open_mark > previous_end else None
+    if gap is None or len(gap) > BEFORE_WINDOW:
+        return None
+    ends = [t for t in gap if t.text in SENTENCE_ENDS]
+    # "… “remains on the table” but would not be used “…”": one sentence, one speaker.
+    if not ends:
+        return _Attribution(previous.speaker, previous.mention, None)
+    # "“…,” she said. “…”": the gap is the previous quote's speech clause and its full stop.
+    if len(ends) == 1 and ends[0].i >= gap[-1].i - 1 and any(_is_cue(t) for t in gap):
+        return _Attribution(previous.speaker, previous.mention, None)
+    # "Marsh-Tate paused. “…”": one short sentence about the same speaker, then the quote.
+    if len(ends) == 1 and len(gap) <= 12:
+        subjects = [ctx.entity_at(t) for t in gap if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(s and s[0].id == previous.speaker for s in subjects):
+            return _Attribution(previous.speaker, previous.mention, None)
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", text.lower()).strip()
+
+
+def _headline_from_body(records: list[Quote], headline_end: int) -> list[Quote]:
+    """A quote in the headline repeats one in the body: it takes that quote's speaker."""
+    out = []
+    for r in records:
+        if r.start < headline_end and r.speaker is None:
+            key = _norm(r.text)
+            same = [
+                b for b in records
+                if b.start >= headline_end and b.speaker and key and (
+                    key in _norm(b.text) or _norm(b.text) in key
+                )
+            ]
+            if same:
+                r = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, same[0].speaker,
+                          None, same[0].speaker_mention)
+        out.append(r)
+    return out
