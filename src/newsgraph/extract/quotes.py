@@ -44,6 +44,7 @@ MAX_SCARE_WORDS = 5
 AFTER_WINDOW = 16
 BEFORE_WINDOW = 40
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+QUOTE_CLOSERS = frozenset('”»’"\'')
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "three"})
 MALE_WORDS = frozenset("""
@@ -92,6 +93,10 @@ class _Context:
                 for i in range(m.start, m.end):
                     self.owner[i] = e
         self.gender = {e.id: _gender(doc, e) for e in entities if e.type == "PERSON"}
+        self.recent_speaker: str | None = None  # the speaker of the quote before, if any
+
+    def is_person(self, entity_id: str) -> bool:
+        return any(e.id == entity_id and e.type == "PERSON" for e in self.entities)
 
     def entity_at(self, token: Token) -> tuple[Entity, TextSpan] | None:
         entity = self.owner.get(token.idx)
@@ -219,6 +224,13 @@ def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attrib
         if people:
             best = max(score for score, _ in people)
             top = [e for score, e in people if score == best]
+            recent = ctx.recent_speaker
+            if recent is not None and recent not in {e.id for _, e in people} and (
+                ctx.is_person(recent)
+            ):
+                # "the minister" right after another person spoke, and that person has no
+                # such role on record: two readings compete, so nobody is named.
+                return _Attribution(None, mention, None)
             if len(top) == 1:
                 return _Attribution(top[0].id, mention, None)
             earlier = [e for _, e in ctx.mentions_before(head.idx, ("PERSON",)) if e in top]
@@ -401,9 +413,17 @@ def extract_quotes(
         text = doc.text[q.start : q.end]
         attribution = None
         if marked != "scare":
+            ctx.recent_speaker = previous.speaker if previous else None
             attribution = _attribute(ctx, q)
-        if attribution is None and marked != "scare":
-            attribution = _carried_on(ctx, q, previous, previous_end)
+            if attribution is None or attribution.speaker is None:
+                # "… “a direct provocation” and warned of “consequences”": a clause without a
+                # subject of its own goes on from the quote before in the same sentence.
+                carried = _carried_on(ctx, q, previous, previous_end)
+                if carried is not None:
+                    cue = attribution.cue if attribution is not None else None
+                    attribution = _Attribution(carried.speaker, carried.mention, cue)
+            if attribution is None:
+                attribution = _introduced_before(ctx, q)
         if attribution is None:
             kind = "scare" if marked == "scare" or _words(text) <= MAX_SCARE_WORDS else "direct"
             attribution = NOBODY
@@ -424,7 +444,7 @@ def extract_quotes(
                 speaker_mention=attribution.mention,
             )
         )
-    return tuple(_headline_from_body(records, headline_end))
+    return tuple(_headline_from_body(_from_later_clause(ctx, records), headline_end))
 
 
 def _carried_on(
@@ -456,6 +476,53 @@ def _carried_on(
         if any(s and s[0].id == previous.speaker for s in subjects):
             return _Attribution(previous.speaker, previous.mention, None)
     return None
+
+
+def _introduced_before(ctx: _Context, q: Quoted) -> _Attribution | None:
+    """A quote opening its sentence with no speech clause of its own, right after a sentence
+    about its speaker: "Marsh-Tate paused. “…”", or a paragraph that ends "… read out a
+    letter she said she had sent" before the letter's paragraphs."""
+    doc = ctx.doc
+    if _region_before(ctx, q) or _region_after(ctx, q) and any(
+        _is_cue(t) for t in _region_after(ctx, q)
+    ):
+        return None
+    opening = _token_at(doc, q.open_mark)
+    i = opening.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CLOSERS):
+        i -= 1
+    if i < 0:
+        return None
+    new_paragraph = "\n\n" in doc.text[doc[i].idx : q.open_mark]
+    sentence = doc[i].sent
+    if any(ctx.inside_quote[t.idx] for t in sentence if not t.is_space):
+        return None  # that sentence quotes someone already
+    root = sentence.root
+    if new_paragraph and not (_is_cue(root) or any(_is_cue(t) for t in sentence)):
+        return None
+    subject = _subject(root)
+    if subject is None:
+        return None
+    found = _speaker_from(ctx, subject)
+    if found.speaker is None or not ctx.is_person(found.speaker):
+        return None
+    return _Attribution(found.speaker, found.mention, None)
+
+
+def _from_later_clause(ctx: _Context, records: list[Quote]) -> list[Quote]:
+    """ "The meeting lasted “a little under an hour” and was “frank”, she said": a quote
+    with no speaker takes that of the next quote in the same sentence."""
+    out = list(records)
+    for n in range(len(out) - 2, -1, -1):
+        r, nxt = out[n], out[n + 1]
+        if r.speaker is not None or nxt.speaker is None or nxt.kind != "direct":
+            continue
+        between = ctx.doc.text[r.end : nxt.start]
+        if any(ch in between for ch in ".!?\n"):
+            continue
+        out[n] = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, nxt.speaker, nxt.cue,
+                       nxt.speaker_mention)
+    return out
 
 
 def _norm(text: str) -> str:
