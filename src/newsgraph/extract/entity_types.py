@@ -83,7 +83,12 @@ POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
 
 
 def _words(mention: Span) -> list[str]:
-    return [t.text for t in mention if t.lower_ not in ("the",) and t.text not in POSSESSIVE_TOKENS]
+    """The words of a name as written ("Jean-Luc de Valmont" is three), without "the"."""
+    words = [w for w in mention.text.split() if w.lower() != "the"]
+    if words:
+        for mark in POSSESSIVE_TOKENS:
+            words[-1] = words[-1].removesuffix(mark)
+    return [w for w in words if w]
 
 
 def _name_shaped(words: list[str]) -> bool:
@@ -98,8 +103,8 @@ def strong_person_evidence(mentions: list[Span]) -> bool:
     words = _words(mentions[0])
     if not _name_shaped(words):
         return False
-    if len(words) >= 2 and words[0] in gazetteer.given_names():
-        return True
+    if len(words) >= 2 and words[0].split("-")[0] in gazetteer.given_names():
+        return True  # "Jean-Luc de Valmont" as much as "Jean"
     honorifics = gazetteer.titles().honorifics
     for ent in mentions:
         doc = ent.doc

@@ -281,7 +281,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    """A verb of speech in the active voice ("was called home" reports no speech)."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return not any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
 
 
 def _cue_text(verb: Token) -> str:
@@ -331,8 +334,14 @@ def _region_before(ctx: _Context, q: Quoted) -> list[Token]:
     return list(reversed(out))
 
 
-def _from_clause(ctx: _Context, tokens: list[Token], *, after: bool) -> _Attribution | None:
-    """The speaker of a speech verb in the clause next to a quote, or None if it has none."""
+def _from_clause(
+    ctx: _Context, tokens: list[Token], *, after: bool, quoted: Token | None = None
+) -> _Attribution | None:
+    """The speaker of a speech verb in the clause next to a quote, or None if it has none.
+
+    The verb that governs the quoted words in the parse wins ("Moscow said that admitting
+    Velmonia would be “…”": said, not admitting); else the nearest one with a subject.
+    """
     source = _according_to(tokens)
     if source is not None:
         found = _speaker_from(ctx, source)
@@ -343,7 +352,8 @@ def _from_clause(ctx: _Context, tokens: list[Token], *, after: bool) -> _Attribu
     # A speech verb with a subject of its own ("Moscow … said that admitting …") before one
     # without ("admitting").
     with_subject = [v for v in verbs if _subject(v) is not None]
-    pool = with_subject or verbs
+    governing = [v for v in with_subject if quoted is not None and quoted in v.subtree]
+    pool = governing or with_subject or verbs
     verb = pool[0] if after else pool[-1]
     subject = _subject(verb)
     if subject is None and after:
@@ -360,8 +370,9 @@ def _attribute(ctx: _Context, q: Quoted) -> _Attribution | None:
     """The speech clause of a quote: before it when the quote sits inside a sentence that
     reports speech ("said Vienna must “…”"), else after it ("“…,” Marsh said")."""
     before = _region_before(ctx, q)
+    quoted = _token_at(ctx.doc, q.start)
     if before and not q.continues:
-        found = _from_clause(ctx, before, after=False)
+        found = _from_clause(ctx, before, after=False, quoted=quoted)
         if found is not None:
             return found
     return _from_clause(ctx, _region_after(ctx, q), after=True)
