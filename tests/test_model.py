@@ -42,3 +42,17 @@ def test_spans_serialise_as_start_end_text():
 def test_article_id_is_a_content_hash():
     assert article_id("a") == article_id("a") != article_id("b")
     assert len(article_id("a")) == 16
+
+
+def test_quote_serialises_per_contract():
+    from newsgraph.model import Quote
+
+    q = Quote("Q1", "We are ready,", 1, 14, "direct", (0, 30), "E1", "said",
+              Span(16, 21, "Marsh"))
+    d = q.to_dict()
+    assert set(d) == {"id", "text", "start", "end", "kind", "speaker", "cue",
+                      "speaker_mention", "sentence"}
+    assert d["speaker_mention"] == {"start": 16, "end": 21, "text": "Marsh"}
+    assert d["sentence"] == {"start": 0, "end": 30}
+    scare = Quote("Q2", "peace dividend", 5, 19, "scare", (0, 40)).to_dict()
+    assert scare["speaker"] is None and scare["speaker_mention"] is None

@@ -1,0 +1,126 @@
+"""Quotes and their speakers with the real English model, on short inline articles."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsgraph.extract.entities import extract_entities
+from newsgraph.extract.quotes import extract_quotes
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp, text, headline_end=0):
+    doc = nlp(text)
+    entities = extract_entities(doc, headline_end=headline_end)
+    names = {e.id: e.name for e in entities}
+    quotes = extract_quotes(doc, entities, headline_end=headline_end)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            assert text[m.start : m.end] == m.text
+        assert q.sentence[0] <= q.start and q.end <= q.sentence[1]
+    return [(q.text, names.get(q.speaker), q.kind, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        ("“We are ready to talk,” Foreign Minister Elena Marsh said on Tuesday.",
+         "We are ready to talk,", "Elena Marsh", "said"),
+        ("“We are ready to talk,” said Elena Marsh, Nordland's foreign minister.",
+         "We are ready to talk,", "Elena Marsh", "said"),
+        ("Elena Marsh told reporters: “The dam must be opened before the spring.”",
+         "The dam must be opened before the spring.", "Elena Marsh", "told"),
+        ("Karl Brenner said Vienna must “stop the bleeding” before the talks resume.",
+         "stop the bleeding", "Karl Brenner", "said"),
+        ("Karl Brenner accused him of “playing for time” in the negotiations.",
+         "playing for time", "Karl Brenner", "accused"),
+        ("The water will be shared fairly, according to Elena Marsh: “Nobody will go dry.”",
+         "Nobody will go dry.", "Elena Marsh", "according to"),
+    ],
+)
+def test_speaker_in_every_arrangement(nlp, text, quote, speaker, cue):
+    found = {q: (s, c) for q, s, _, c in _quotes(nlp, text)}
+    assert found[quote] == (speaker, cue)
+
+
+def test_pronoun_and_split_quote_follow_the_speaker(nlp):
+    text = ("Elena Marsh arrived in Oslo on Monday. “We came for water,” she said, “and we will "
+            "not leave without it.” Karl Brenner listened.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["We came for water,"] == "Elena Marsh"
+    assert found["and we will not leave without it."] == "Elena Marsh"
+
+
+def test_pronoun_gender_skips_the_other_person(nlp):
+    text = ("Karl Brenner met Elena Marsh in Oslo. Brenner left early. Marsh stayed. "
+            "“It was a long day,” she said.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["It was a long day,"] == "Elena Marsh"
+
+
+def test_next_paragraph_of_a_long_quote_keeps_its_speaker(nlp):
+    text = ("“The first thing is water,” said Elena Marsh.\n\n"
+            "“The second thing is time. We have little of either.\n\n"
+            "“The third thing is trust,” she added.")
+    found = [(q, s) for q, s, _, _ in _quotes(nlp, text)]
+    assert [s for _, s in found] == ["Elena Marsh"] * 3
+
+
+def test_description_resolves_to_the_person_with_that_role(nlp):
+    text = ("Ivo Lind, the premier's chief economic adviser, met bankers on Monday. "
+            "“The budget is safe,” the economic adviser said.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["The budget is safe,"] == "Ivo Lind"
+
+
+def test_spokesperson_of_a_named_body_speaks_for_it(nlp):
+    text = ("A Downing Street spokesperson said the prime minister had “full confidence” in "
+            "the Foreign Office.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["full confidence"] == "Downing Street"
+
+
+def test_unnamed_speaker_stays_null(nlp):
+    text = "“Nobody believes the figures,” one diplomat said after the session in Vienna."
+    [(quote, speaker, kind, cue)] = _quotes(nlp, text)
+    assert speaker is None and kind == "direct" and cue == "said"
+
+
+def test_scare_quotes_have_no_speaker(nlp):
+    text = ("The government has floated plans for a “solidarity levy” and what critics call a "
+            "so-called “peace dividend”.")
+    found = {q: (s, k) for q, s, k, _ in _quotes(nlp, text)}
+    assert found["solidarity levy"] == (None, "scare")
+    assert found["peace dividend"] == (None, "scare")
+
+
+def test_nickname_in_marks_is_not_a_quote(nlp):
+    text = "Tomas Ridl, a lorry driver known to his mates as “Tank”, ran onto the ice."
+    assert _quotes(nlp, text) == []
+
+
+def test_headline_quote_takes_its_speaker_from_the_body(nlp):
+    text = ("‘He just ran onto the ice’\n\n“He just ran onto the ice,” said Hanna Ridl, "
+            "who watched from the shore.")
+    found = [(q, s) for q, s, _, _ in _quotes(nlp, text, headline_end=text.index("\n\n"))]
+    assert found[0] == ("He just ran onto the ice", "Hanna Ridl")
+
+
+def test_competing_readings_give_no_speaker(nlp):
+    text = ("Elena Marsh, Nordland's top diplomat, met Foreign Minister Andriy Morozov. "
+            "“It is a first step,” Marsh said. Asked about the dam, the minister said only "
+            "that “the data will decide”.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["the data will decide"] is None
+
+
+def test_many_marks_finish_quickly(nlp):
+    text = "Marsh said “" + "no “ " * 2000 + "”."
+    started = time.perf_counter()
+    _quotes(nlp, text)
+    assert time.perf_counter() - started < 30
