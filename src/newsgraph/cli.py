@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from rich.table import Table
 from newsgraph import nlp
 from newsgraph.errors import InputRejected, NewsgraphError
 from newsgraph.model import Extraction
+
+if TYPE_CHECKING:
+    from newsgraph.evaluation import GoldArticle, Report
 
 app = typer.Typer(
     help="Turn news articles into a source-linked knowledge base.",
@@ -181,7 +184,8 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def _peer_report(gold, records: dict, model: str):
+def _peer_report(gold: list[GoldArticle], records: dict[str, dict],
+                 model: str) -> tuple[Report | None, str | None]:
     """The peer's report over the same texts, or None and the reason it was skipped."""
     from newsgraph.evaluation import evaluate
     from newsgraph.peers import peer_records, peer_unavailable
@@ -196,7 +200,7 @@ def _quote_lines(scores: dict) -> dict:
     return {k: v for k, v in scores.items() if k == "quotes" or k.startswith("quotes.")}
 
 
-def _peer_dict(report, skipped: str | None) -> dict:
+def _peer_dict(report: Report | None, skipped: str | None) -> dict:
     from newsgraph.peers import PEER_LABEL
 
     if report is None:
@@ -229,7 +233,7 @@ def _rate_table(title: str, rates: dict) -> Table:
     return table
 
 
-def _print_report(report, verbose: bool) -> None:
+def _print_report(report: Report, verbose: bool) -> None:
     out.print(_score_table(f"newsgraph eval — {report.articles} gold articles", report.scores))
     out.print(_rate_table("newsgraph quote rates", report.rates))
     out.print(f"span errors: {len(report.span_errors)}")
@@ -241,7 +245,7 @@ def _print_report(report, verbose: bool) -> None:
             out.print(f"  [span] {e}", markup=False, soft_wrap=True)
 
 
-def _print_peer(report) -> None:
+def _print_peer(report: Report) -> None:
     from newsgraph.peers import PEER_LABEL
 
     out.print(_score_table(PEER_LABEL, _quote_lines(report.scores)))
