@@ -65,3 +65,16 @@ def test_published_dates_are_read_from_the_articles(gold, records):
         assert records[g.name]["article"]["published"] == (
             g.published.isoformat() if g.published else None
         ), g.name
+
+
+def test_every_attributed_quote_names_its_speaker_in_the_text(records):
+    attributed = [q for r in records.values() for q in r["quotes"] if q["speaker"]]
+    assert attributed
+    for r in records.values():
+        ids = {e["id"] for e in r["entities"]}
+        for q in r["quotes"]:
+            if q["speaker"]:
+                assert q["speaker"] in ids
+                assert q["speaker_mention"] is not None, q["text"]
+            if q["kind"] == "scare":
+                assert q["speaker"] is None
