@@ -125,14 +125,66 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A figure the text states: value and unit, how exact, of what, and on whose word."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    approximate: bool = False
+    qualifier: str | None = None  # "about", "some", "more than", "up to", ...
+    value_max: float | None = None  # upper bound of a range ("2,000–3,000")
+    normalized: tuple[float, str] | None = None  # SI base unit via pint; money keeps currency
+    about: str | None = None  # the thing measured or counted ("farmland", "displaced children")
+    claimed_by: str | None = None  # entity id the text credits with the figure
+    same_as: str | None = None  # id of the quantity this one converts ("483 sq mi")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "start": self.start, "end": self.end,
+            "value": self.value, "unit": self.unit, "approximate": self.approximate,
+            "qualifier": self.qualifier, "value_max": self.value_max,
+            "normalized": (
+                {"value": self.normalized[0], "unit": self.normalized[1]}
+                if self.normalized else None
+            ),
+            "about": self.about, "claimed_by": self.claimed_by, "same_as": self.same_as,
+        }
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression and what it means, resolved against the publication date."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "point", "duration" or "reference"
+    value: str | None  # ISO 8601 at the stated granularity, a duration, or PRESENT_REF ...
+    granularity: str | None = None  # "year", "month", "day", "minute", "week", "quarter", ...
+    resolved: bool = False  # False when the value needs a publication date the article lacks
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "start": self.start, "end": self.end,
+            "kind": self.kind, "value": self.value, "granularity": self.granularity,
+            "resolved": self.resolved,
+        }
+
+
+@dataclass(frozen=True)
 class Extraction:
     """One article's record. Kinds not yet extracted stay empty lists."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    quantities: tuple[Any, ...] = ()
-    times: tuple[Any, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[Time, ...] = ()
     events: tuple[Any, ...] = ()
     stances: tuple[Any, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)

@@ -10,7 +10,12 @@ from spacy.tokens import Doc
 from newsgraph import nlp
 from newsgraph.clean import PARAGRAPH_BREAK, clean_document, clean_title
 from newsgraph.errors import InputRejected
-from newsgraph.extract import extract_entities, extract_quotes
+from newsgraph.extract import (
+    extract_entities,
+    extract_quantities,
+    extract_quotes,
+    extract_times,
+)
 from newsgraph.language import english_share, is_english
 from newsgraph.model import Article, Extraction, RawArticle, article_id
 
@@ -61,6 +66,8 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
         article=article,
         entities=entities,
         quotes=extract_quotes(doc, entities, headline_end=headline_end(article)),
+        quantities=extract_quantities(doc, entities),
+        times=extract_times(doc, published=article.published),
         warnings=warnings,
     )
 

@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newsgraph.errors import GoldError
 from newsgraph.evaluation.core import GoldArticle, Rate, Report, Score, span_errors
 from newsgraph.evaluation.entities import ENTITY_SCORED_TYPES, score_entities
+from newsgraph.evaluation.quantities import score_quantities
 from newsgraph.evaluation.quotes import quote_rates, score_quotes
-from newsgraph.evaluation.records import KEYS, score_records
+from newsgraph.evaluation.records import score_records
+from newsgraph.evaluation.times import score_times
+
+ArticleScorer = Callable[[dict, dict, str], tuple[dict[str, Score], dict[str, Rate]]]
+
+
+def _entities(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
+    scores = score_entities(gold.get("entities", []), record["entities"], where)
+    return {f"entities.{kind}": s for kind, s in scores.items()}, {}
+
+
+def _quotes(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
+    return score_quotes(gold.get("quotes", []), record.get("quotes", []), where), quote_rates(
+        gold, record, where
+    )
+
+
+def _generic(kind: str) -> ArticleScorer:
+    def scorer(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
+        return {kind: score_records(kind, gold.get(kind, []), record, where)}, {}
+
+    return scorer
+
+
+# One scorer per record kind, in the order the table prints them.
+SCORERS: tuple[ArticleScorer, ...] = (
+    _entities, _quotes, score_quantities, score_times, _generic("events"), _generic("stances"),
+)
 
 
 def evaluate(gold: Iterable[GoldArticle], records: dict[str, dict]) -> Report:
@@ -22,22 +50,16 @@ def evaluate(gold: Iterable[GoldArticle], records: dict[str, dict]) -> Report:
         record = records.get(g.name)
         if record is None:
             raise GoldError(f"{g.name}: no extraction for a gold article (was it rejected?)")
-        for kind, s in score_entities(g.data.get("entities", []), record["entities"],
-                                      g.name).items():
-            totals.setdefault(f"entities.{kind}", Score()).add(s)
-        for line, s in score_quotes(g.data.get("quotes", []), record.get("quotes", []),
-                                    g.name).items():
-            totals.setdefault(line, Score()).add(s)
-        for line, r in quote_rates(g.data, record, g.name).items():
-            rates.setdefault(line, Rate()).add(r)
-        for kind in KEYS:
-            totals.setdefault(kind, Score()).add(
-                score_records(kind, g.data.get(kind, []), record, g.name)
-            )
+        for scorer in SCORERS:
+            lines, article_rates = scorer(g.data, record, g.name)
+            for line, s in lines.items():
+                totals.setdefault(line, Score()).add(s)
+            for line, r in article_rates.items():
+                rates.setdefault(line, Rate()).add(r)
         errors.extend(f"{g.name}: {e}" for e in span_errors(record))
     overall = Score()
     for t in ENTITY_SCORED_TYPES:
-        overall.add(Score(totals[f"entities.{t}"].tp, totals[f"entities.{t}"].fp,
-                          totals[f"entities.{t}"].fn))
+        line = totals[f"entities.{t}"]
+        overall.add(Score(line.tp, line.fp, line.fn))
     totals["entities"] = overall
     return Report(n, totals, errors, rates)
