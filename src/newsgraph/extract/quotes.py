@@ -398,14 +398,17 @@ def _scare_marked(ctx: _Context, q: Quoted) -> str | None:
 def _sentence(ctx: _Context, q: Quoted) -> tuple[int, int]:
     """The sentence carrying the quote, widened to cover the quote and its clause."""
     doc = ctx.doc
+    closing = _closing(q)
     first = _token_at(doc, q.open_mark)
-    last = _token_at(doc, q.close_mark if q.close_mark is not None else max(q.end - 1, 0))
+    last = _token_at(doc, closing)
     start = min(first.sent.start_char, q.open_mark)
-    end = max(last.sent.end_char, (q.close_mark or q.end) + 1)
-    text = doc.text
-    while start > 0 and text[start - 1] not in "\n" and start > first.sent.start_char:
-        start -= 1
-    return start, min(end, len(text))
+    end = max(last.sent.end_char, closing + 1)
+    return start, min(end, len(doc.text))
+
+
+def _closing(q: Quoted) -> int:
+    """Where a quote ends: its closing mark, or its last character when it goes on."""
+    return q.close_mark if q.close_mark is not None else max(q.end - 1, q.start)
 
 
 def extract_quotes(
@@ -441,7 +444,7 @@ def extract_quotes(
         else:
             kind = "direct"
         if kind == "direct":
-            previous, previous_end = attribution, (q.close_mark or q.end)
+            previous, previous_end = attribution, _closing(q)
         records.append(
             Quote(
                 id=f"Q{len(records) + 1}",
