@@ -23,6 +23,7 @@ app = typer.Typer(
     help="Turn news articles into a source-linked knowledge base.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",  # docstring lines wrap as prose, not as written
 )
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -103,7 +104,12 @@ def extract(
     max_bytes: Annotated[int | None, typer.Option(
         help="Reject input files larger than this many bytes.")] = None,
 ) -> None:
-    """Extract records from articles: one JSON object per article (JSON Lines for several)."""
+    """Extract records from articles: one JSON object per article (JSON Lines for several).
+
+    A rejected input (empty, binary, undecodable, broken HTML, too large, not English) gets
+    one line on stderr and the batch goes on. Exit code 0: every input extracted; 1: some
+    input rejected; 2: usage or setup error.
+    """
     from newsgraph.pipeline import extract_articles
     from newsgraph.read import DEFAULT_MAX_BYTES, Metadata, iter_inputs
 
