@@ -27,3 +27,10 @@ def test_given_names_are_case_sensitive_words():
     names = gazetteer.given_names()
     assert {"Elena", "Karl", "Oleksandr"} <= names
     assert "elena" not in names
+
+
+def test_demonyms_name_countries_of_the_gazetteer():
+    demonyms = gazetteer.demonyms()
+    assert demonyms["Dutch"] == "Netherlands"
+    index = gazetteer.surface_index()
+    assert all(country in index for country in demonyms.values())

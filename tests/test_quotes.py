@@ -124,3 +124,16 @@ def test_many_marks_finish_quickly(nlp):
     started = time.perf_counter()
     _quotes(nlp, text)
     assert time.perf_counter() - started < 30
+
+
+def test_officials_of_a_nationality_speak_for_the_named_country(nlp):
+    text = ("The Netherlands seized the trawler on Monday. Officials from the Dutch government "
+            "dismissed the protest as “political theatre”.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["political theatre"] == "Netherlands"
+
+
+def test_nationality_without_its_country_named_gives_nobody(nlp):
+    text = "Officials from the Dutch government dismissed the protest as “political theatre”."
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["political theatre"] is None

@@ -99,3 +99,9 @@ def _words_of(filename: str) -> frozenset[str]:
 def gendered_given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(women's, men's) given names: the cue that lets "she" find Elena Marsh."""
     return _words_of("given_names_female.txt"), _words_of("given_names_male.txt")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality adjective → country name ("Dutch" → "Netherlands")."""
+    return {row[0]: row[1] for row in _data_lines("demonyms.txt") if len(row) >= 2}

@@ -244,7 +244,32 @@ def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attrib
                 return _Attribution(orgs[0].id, mention, None)
     if len(set(b.id for b in bodies)) == 1:
         return _Attribution(bodies[0].id, mention, None)
+    if not bodies:
+        country = _country_named_by_adjective(ctx, np)
+        if country is not None:
+            return _Attribution(country.id, mention, None)
     return _Attribution(None, mention, None)
+
+
+def _country_named_by_adjective(ctx: _Context, np: list[Token]) -> Entity | None:
+    """ "officials from the Dutch government" speak for the Netherlands, when the article
+    names the Netherlands; one nationality only, else nobody."""
+    index = gazetteer.surface_index()
+    countries = set()
+    for t in np:
+        name = gazetteer.demonyms().get(t.text)
+        if name is not None:
+            countries.add(name)
+    if len(countries) != 1:
+        return None
+    wanted = countries.pop()
+    for e in ctx.entities:
+        if e.type == "GPE" and any(
+            (entry := index.get(form)) is not None and entry.name == wanted
+            for form in (e.name, *e.aliases)
+        ):
+            return e
+    return None
 
 
 def _speaker_from(ctx: _Context, head: Token, depth: int = 0) -> _Attribution:
