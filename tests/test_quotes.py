@@ -137,3 +137,17 @@ def test_nationality_without_its_country_named_gives_nobody(nlp):
     text = "Officials from the Dutch government dismissed the protest as “political theatre”."
     found = {q: s for q, s, _, _ in _quotes(nlp, text)}
     assert found["political theatre"] is None
+
+
+def test_description_after_the_named_person_is_that_person(nlp):
+    text = ("“We will strike,” said Mara Jovanović, the union's secretary. Estmark's transport "
+            "minister, Priit Saar, invited both sides to talks. “I will not take sides,” the "
+            "minister told reporters.")
+    found = {q: s for q, s, _, _ in _quotes(nlp, text)}
+    assert found["I will not take sides,"] == "Priit Saar"
+
+
+def test_passive_speech_is_direct_with_no_speaker(nlp):
+    text = "The mood inside the palace was described as “tense but workable”."
+    [(quote, speaker, kind, cue)] = _quotes(nlp, text)
+    assert (speaker, kind, cue) == (None, "direct", "described")

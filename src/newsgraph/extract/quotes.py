@@ -95,6 +95,14 @@ class _Context:
         self.gender = {e.id: _gender(doc, e) for e in entities if e.type == "PERSON"}
         self.recent_speaker: str | None = None  # the speaker of the quote before, if any
 
+    def last_mention(self, entity_id: str, char: int) -> int:
+        """Where the entity was last named before ``char`` (-1 if not yet)."""
+        return max(
+            (m.start for e in self.entities if e.id == entity_id for m in e.mentions
+             if m.start < char),
+            default=-1,
+        )
+
     def is_person(self, entity_id: str) -> bool:
         return any(e.id == entity_id and e.type == "PERSON" for e in self.entities)
 
@@ -227,9 +235,11 @@ def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attrib
             recent = ctx.recent_speaker
             if recent is not None and recent not in {e.id for _, e in people} and (
                 ctx.is_person(recent)
+            ) and ctx.last_mention(recent, head.idx) > max(
+                ctx.last_mention(e.id, head.idx) for e in top
             ):
-                # "the minister" right after another person spoke, and that person has no
-                # such role on record: two readings compete, so nobody is named.
+                # "the minister" right after another person spoke and was named, and that
+                # person has no such role on record: two readings compete, nobody is named.
                 return _Attribution(None, mention, None)
             if len(top) == 1:
                 return _Attribution(top[0].id, mention, None)
@@ -305,11 +315,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
 def _is_cue(token: Token) -> bool:
-    """A verb of speech in the active voice ("was called home" reports no speech)."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
-        return False
-    return not any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+    """A verb of speech in the active voice ("was called home" names no speaker)."""
+    return _is_speech_verb(token) and not any(
+        child.dep_ in ("auxpass", "nsubjpass") for child in token.children
+    )
 
 
 def _cue_text(verb: Token) -> str:
@@ -373,6 +387,10 @@ def _from_clause(
         return _Attribution(found.speaker, found.mention, "according to")
     verbs = [t for t in tokens if _is_cue(t)]
     if not verbs:
+        passive = [t for t in tokens if _is_speech_verb(t)]
+        if passive:
+            # "The mood was described as “tense but workable”": speech, speaker unsaid.
+            return _Attribution(None, None, _cue_text(passive[-1]))
         return None
     # A speech verb with a subject of its own ("Moscow … said that admitting …") before one
     # without ("admitting").
