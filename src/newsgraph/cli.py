@@ -33,6 +33,7 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 DEFAULT_GOLD = Path("examples")
 FLOORS_FILE = "floors.json"
+SUMMARY_QUOTE_CHARS = 90  # a quote longer than this is cut in the summary table, not the JSON
 
 
 def _published(value: str | None) -> date | None:
@@ -73,7 +74,8 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def summarize(result: Extraction, console: Console) -> None:
-    """A readable picture of one record: title, date, and the actors with aliases and roles."""
+    """A readable picture of one record: title, date, the actors with aliases and roles, and
+    who said what."""
     a = result.article
     console.rule(f"[bold]{a.title or a.source}")
     console.print(
@@ -87,6 +89,19 @@ def summarize(result: Extraction, console: Console) -> None:
         table.add_row(e.id, e.type, e.name, ", ".join(e.aliases), "; ".join(e.roles),
                       str(len(e.mentions)))
     console.print(table)
+    if result.quotes:
+        names = {e.id: e.name for e in result.entities}
+        quotes = Table(show_header=True, header_style="bold", expand=False)
+        for col in ("id", "speaker", "cue", "quote"):
+            quotes.add_column(col, overflow="fold")
+        for q in result.quotes:
+            speaker = names.get(q.speaker, "") if q.speaker else ("(scare)" if q.kind == "scare"
+                                                                   else "(not said)")
+            text = q.text if len(q.text) <= SUMMARY_QUOTE_CHARS else (
+                q.text[: SUMMARY_QUOTE_CHARS - 1] + "…"
+            )
+            quotes.add_row(q.id, speaker, q.cue or "", f"“{text}”")
+        console.print(quotes)
 
 
 @app.command()
