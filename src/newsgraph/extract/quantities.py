@@ -1,12 +1,925 @@
-"""Figures the text claims, normalised (issue 5: being written)."""
+"""Figures the text claims: value, unit, how exact, of what, and on whose word.
+
+A figure is found by its number (digits, a scale word, a number spelt out, a fraction), and
+read outwards: a currency sign or code before it, a unit, currency word or counted noun after
+it, a second number making a range, a qualifier ("about", "more than") before it. A bare
+number takes the counted noun of its "of" phrase ("nineteen of the allies") or of the count
+just before it ("14 vessels … six were Dutch"). Years, dates, times of day, ordinals, ages in
+appositions, phone numbers, ids and numbers inside names are not quantities.
+
+``about`` is read from the parse: the counted noun, the "of" phrase ("12.5% of the region"),
+the noun the figure modifies ("a six-hour session"), or the subject of the verb that states
+it ("output rose 8.5%"). ``claimed_by`` is the speaker of the quote the figure stands in, the
+object of "according to", or the subject of a verb of saying or estimating whose clause holds
+the figure; otherwise None: the article's own voice, never a guess.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.numbers import (
+    FRACTIONS,
+    MONEY_ONLY_SCALES,
+    NUMBER_WORDS,
+    SCALES,
+    TENS,
+    UNITS,
+    parse_number,
+    scaled,
+)
+from newsgraph.extract.quote_marks import find_quoted
+from newsgraph.extract.quotes import _Context, _speaker_from, _subject, extract_quotes
+from newsgraph.extract.units import (
+    COMPOUND_UNITS,
+    CURRENCIES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    UNIT_WORDS,
+    normalize,
+)
 from newsgraph.model import Entity, Quantity
+
+# Qualifiers before a figure; most make it inexact.
+QUALIFIERS = tuple(sorted((
+    "a little more than", "a little less than", "a little under", "a little over",
+    "an estimated", "estimated at", "as many as", "as much as", "more than", "less than",
+    "fewer than", "at least", "at most", "up to", "close to", "upwards of", "just over",
+    "just under", "well over", "well above", "in excess of", "roughly", "around", "about",
+    "some", "nearly", "almost", "approximately", "over", "under", "below", "above",
+    "estimated", "approx.",
+    "at around", "more or less", "within", "just",
+), key=len, reverse=True))  # longest first: "at around" before "around"
+# Thresholds ("incomes above 80,000 euros") and "just" qualify a figure without blurring it.
+APPROX_QUALIFIERS = frozenset(QUALIFIERS) - {"just", "above", "below", "under", "well above"}
+
+# Nouns that count people; the unit of their count is "people".
+PEOPLE = frozenset("""
+people person persons refugee migrant asylum-seeker child children kid baby adult man men
+woman women boy girl worker employee staff staffer resident citizen civilian voter viewer
+supporter protester demonstrator farmer engineer leader prisoner detainee hostage soldier
+troop officer police policeman firefighter doctor nurse teacher student pupil patient
+passenger tourist visitor victim casualty survivor fisherman fishermen sailor crew member
+delegate diplomat minister official lawmaker legislator mp senator deputy member inhabitant
+settler evacuee miner driver pilot journalist reporter activist volunteer fighter militant
+rebel insurgent recruit reservist guard inspector judge lawyer candidate pensioner retiree
+household family families applicant participant respondent customer consumer subscriber
+shareholder investor dockworker docker strikers striker scientist researcher expert analyst
+villager islander guest spectator fan athlete player mourner pilgrim believer worshipper
+displaced dead injured wounded killed missing homeless unemployed
+""".split())
+# Collective nouns whose size is a count of people ("a staff of 1,100").
+PEOPLE_GROUPS = frozenset("""
+staff workforce population crew army force team membership electorate audience crowd
+""".split())
+# Heads too generic to be a unit alone: the compound before them stays ("member state").
+GENERIC_HEADS = frozenset({"state", "system", "carrier", "station", "plant", "unit"})
+# Words between a number and its counted noun ("12,000 more police officers").
+COUNT_FILLERS = frozenset({"more", "additional", "extra", "other", "new", "further", "fewer"})
+# A number right after one of these names a thing, not an amount ("Article 5").
+LABELS = frozenset("""
+article section chapter page paragraph clause resolution no no. number flight route room
+gate terminal platform level phase stage grade class category version case item rule
+highway road bus line lot act annex point amendment law decree bill regulation directive code
+id ref reference tel phone fax isbn zip postcode ext pin
+""".split())
+# Verbs (lemmas) whose subject is credited with the figures of their clause.
+CLAIM_VERBS = frozenset("""
+say tell add warn insist argue note stress explain claim state estimate report count put
+show indicate find calculate forecast expect project reckon believe predict confirm suggest
+reveal tally disclose
+""".split())
+# Nouns naming a source of figures: an entity inside them is the source ("an analysis by
+# the institute", "official figures from the government").
+SOURCE_NOUNS = frozenset("""
+figure data analysis estimate study report survey poll statistic census count tally
+calculation research projection forecast number model assessment review audit official
+spokesperson spokesman spokeswoman source record
+""".split())
+# Words after "N-" that do not name a counted thing ("one-off", "two-way", "three-fold").
+NOT_COMPOUND_NOUNS = frozenset({
+    "off", "way", "fold", "time", "times", "sided", "thirds", "quarters", "fifths", "point",
+    "nil", "all", "up", "down", "hit", "run", "year",
+})
+LENGTHS = frozenset({"km", "mi", "m", "cm", "mm", "ft", "in", "nmi"})
+# Unit abbreviations that may be glued to a number ("40km", "5MW"); not "5G", "1990s", "3pm".
+GLUED_UNITS = frozenset({
+    "km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "mwh", "gwh", "kwh", "twh", "ha", "km²",
+    "km2", "m²", "m³", "mph", "ft", "lb", "lbs", "t", "bbl",
+})
+# Measures a later bare number may go on counting ("1.4 million tonnes … a million").
+ANAPHORIC_UNITS = frozenset({"t", "kg", "bbl", "m3", "km", "mi", "m", "km2", "mi2", "ha", "MW"})
+METRE_WORDS = frozenset("""
+high long wide deep tall away above below from in into under over of off across up down
+""".split())
+MONTHS = frozenset("""
+january february march april may june july august september october november december jan
+feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+TIME_UNITS = frozenset({"h", "min", "s", "d", "week", "month", "year"})
+DASHES = "-\u2013\u2014\u2011"
+
+_WORD_NUMBERS = sorted(
+    list(NUMBER_WORDS) + list(FRACTIONS) + [f"{t}-{u}" for t in TENS for u in list(UNITS)[1:10]]
+    + list(TENS) + [u for u in UNITS if u not in ("zero",)],
+    key=len, reverse=True,
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+NUMBER = re.compile(
+    r"(?<![\w.,/:+\-\u2011])(?:" + _DIGITS + r")(?![.,/:]?\d)"
+    r"|(?<![\w\-\u2011])(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+FEET_INCHES = re.compile(r"(?<![\w.])(\d)['’](\d{1,2})(?:\"|”|'')")
+# "about an hour", "almost half a metre": an article standing for one.
+ARTICLE_UNIT = re.compile(
+    r"(?<![\w-])(half an?|an?)\s+(hour|day|week|month|year|minute|metre|meter|mile|kilometre|"
+    r"kilometer|tonne|ton)(?![\w-])",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,}|(?<![\d,])\d{3}[\-.]\d{4}\b")
+# "page 2 of 5", "part 3 of 4": counters, not amounts.
+COUNTER = re.compile(r"(?:page|part|item|step|slide|photo|image|picture|episode|chapter)\s+\d+\s+"
+                     r"of\s+$", re.IGNORECASE)
+_SCALE_WORDS = sorted(SCALES, key=len, reverse=True)
+_UNIT_KEYS = sorted(UNIT_WORDS, key=len, reverse=True)
+_CURRENCY_KEYS = sorted(CURRENCY_WORDS, key=len, reverse=True)
+_SIGN_KEYS = sorted(CURRENCY_SIGNS, key=len, reverse=True)
+
+
+@dataclass
+class _Figure:
+    """A figure being read: offsets, value, unit and what the reading found around it."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    value_max: float | None = None
+    approximate: bool = False
+    qualifier: str | None = None
+    vague: bool = False
+    digits: bool = True
+    count_head: Token | None = None  # the counted noun, when the unit is one
+    year_like: bool = False
+    unit_from_next: bool = False  # takes the unit of the figure after it
+    compound: bool = False  # read from a hyphenated modifier ("six-hour", "310-kilometre")
+
+
+def _word_after(text: str, i: int, keys: list[str]) -> tuple[str, int] | None:
+    """The first of ``keys`` (longest first) after position ``i`` and optional spaces, as a
+    whole word: (key, end)."""
+    j = i
+    while j < len(text) and text[j] == " ":
+        j += 1
+    low = text[j : j + 30].lower()
+    for key in keys:
+        end = j + len(key)
+        if low.startswith(key) and not (
+            end < len(text) and (text[end].isalnum() or text[end] == "-" and key[-1].isalpha())
+        ):
+            return key, end
+    return None
+
+
+def _scale_after(text: str, i: int, money: bool) -> tuple[float, int] | None:
+    """ "million", " bn", "m" (money only) right after a number."""
+    for space in ("", " "):
+        if space and (i >= len(text) or text[i] != " "):
+            continue
+        j = i + len(space)
+        low = text[j : j + 10].lower()
+        for key in _SCALE_WORDS:
+            if not low.startswith(key):
+                continue
+            end = j + len(key)
+            if end < len(text) and text[end].isalpha():
+                continue
+            if key in MONEY_ONLY_SCALES and not money:
+                continue
+            if key in ("k", "m", "b", "mn", "tn", "bn") and space and not money:
+                continue
+            return SCALES[key], end
+    return None
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """A currency sign ("€", "US$") or code ("EUR ") right before a number."""
+    spaced = re.search(r"(?<![\w$])(US|HK|C|A|NZ|S) \$$", text[max(0, start - 5) : start])
+    if spaced is not None:  # "US $58.24", "HK $3.7 billion"
+        return CURRENCY_SIGNS[spaced.group(1).lower() + "$"], start - len(spaced.group())
+    head = text[max(0, start - 5) : start]
+    low = head.lower()
+    for key in _SIGN_KEYS:
+        if key.isalpha():
+            if low.endswith(key + " ") or low.endswith(key + "\u00a0"):
+                s = start - len(key) - 1
+                if s == 0 or not text[s - 1].isalpha():
+                    return CURRENCY_SIGNS[key], s
+        elif low.endswith(key):
+            s = start - len(key)
+            if key == "$" and s > 0 and text[s - 1].isalpha():
+                # "US$", "A$": the letters belong to the sign
+                continue
+            return CURRENCY_SIGNS[key], s
+    return None
+
+
+def _million_not_metres(text: str, after: int, letter: str) -> bool:
+    """ "1.2m tons", "4.3M digital sales" are millions; "40m deep", "a 15m fall" metres."""
+    if letter == "M":
+        return True
+    nxt = re.match(r"\s+([a-z]+)", text[after : after + 20])
+    return nxt is not None and nxt.group(1) not in METRE_WORDS
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    before = text[max(0, start - 25) : start]
+    low = before.lower()
+    for q in QUALIFIERS:
+        if re.search(r"(?:^|[^\w])" + re.escape(q) + r"\s+$", low):
+            m = re.search(re.escape(q) + r"\s+$", low)
+            assert m is not None
+            return q, start - len(before) + m.start()
+    return None
+
+
+def _fraction_of_whole(text: str, start: int, end: int) -> bool:
+    """ "two-thirds of normal levels", "grow by a quarter" — not "a third option" or "the
+    first half of 2027"."""
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 12].lower()
+    if re.search(r"(?:the|this|that|each|every|first|second|last|next)\s+$", before):
+        return False
+    if re.match(r"\s+of\b", after) or re.match(r"\s*[.,;:)]|\s+(?:by|in|on|since|from|to|"
+                                                r"and|or|than)\b", after):
+        return True
+    return bool(re.search(r"(?:by|than|nearly|almost|about|around|roughly|some|over|just)\s+$",
+                          before))
+
+
+def _read_word_number(match: str) -> tuple[float, bool, bool] | None:
+    """(value, is a fraction → %, vague) of a number in words."""
+    low = match.lower()
+    if low in FRACTIONS:
+        return FRACTIONS[low], True, False
+    if low in NUMBER_WORDS:
+        value, vague = NUMBER_WORDS[low]
+        return value, False, vague
+    value = parse_number(low)
+    return (value, False, False) if value is not None else None
+
+
+class _Reader:
+    """Reads figures out of one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents = {}
+        for ent in doc.ents:
+            for t in ent:
+                self.ents[t.i] = ent.label_
+        self.excluded = [False] * (len(self.text) + 1)
+        for m in PHONE.finditer(self.text):
+            digits = sum(ch.isdigit() for ch in m.group())
+            if digits >= 7 and not re.search(r"\d,\d{3}", m.group()):
+                for i in range(m.start(), m.end()):
+                    self.excluded[i] = True
+
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def tokens_from(self, char: int) -> Token | None:
+        """The first token starting at or after ``char``."""
+        for t in self.doc:
+            if t.idx >= char and not t.is_space:
+                return t
+        return None
+
+    # --- reading one figure ---------------------------------------------------------------
+
+    def read(self, m: re.Match) -> _Figure | None:
+        text = self.text
+        raw = m.group()
+        start, end = m.start(), m.end()
+        if self.excluded[start]:
+            return None
+        digits = raw[0].isdigit() or raw[0] == "."
+        fraction = vague = False
+        if digits:
+            value = parse_number(raw if raw[0] != "." else "0" + raw)
+        else:
+            read = _read_word_number(raw)
+            if read is None:
+                return None
+            value, fraction, vague = read
+        if value is None:
+            return None
+        currency = _currency_before(text, start)
+        fig = _Figure(start, end, value, digits=digits, vague=vague)
+        if currency is not None:
+            fig.unit, fig.start = currency
+        if fraction:
+            if not _fraction_of_whole(text, start, end):
+                return None
+            fig.unit = "%"
+        # glued letters: "4.2bn", "12.5%", "3pm", "1990s", "5th"
+        if digits and end < len(text) and text[end].isalpha():
+            glued = re.match(r"[A-Za-z²³]+", text[end:])
+            assert glued is not None
+            word = glued.group()
+            if word in ("m", "M") and fig.unit not in CURRENCIES and _million_not_metres(
+                text, end + 1, word
+            ):
+                word = "million"  # "1.2m tons", "4.3M sales"; "40m deep" stays metres
+                fig.value = scaled(fig.value, word) or 0
+                end += 1
+            elif word.lower() in SCALES and (fig.unit in CURRENCIES or word.lower() not in
+                                             MONEY_ONLY_SCALES):
+                fig.value = scaled(fig.value, word) or 0
+                end += len(word)
+            elif word.lower() in GLUED_UNITS:
+                pass  # read as the unit just below
+            else:
+                return None
+        if fig.unit != "%":
+            found = _scale_after(text, end, money=fig.unit in CURRENCIES)
+            if found is not None and not (vague and not digits):
+                factor, end = found
+                fig.value = fig.value * factor
+                fig.vague = False
+        fig.end = end
+        self._range(fig)
+        self._unit_after(fig)
+        self.rate(fig)
+        if fig.value is None or fig.value != fig.value or abs(fig.value) > 1e15:
+            return None
+        fig.year_like = (
+            digits and re.fullmatch(r"\d{4}", raw) is not None and 1000 <= fig.value <= 2199
+        )
+        return fig
+
+    def _range(self, fig: _Figure) -> None:
+        """ "2,000–3,000", "8 to 10 percent", "between four and seven euros"."""
+        text = self.text
+        rest = text[fig.end : fig.end + 40]
+        before = text[max(0, fig.start - 9) : fig.start].lower()
+        joint = re.match(r"\s*(?:[\u2013\u2014-]|to)\s*", rest) if "between" not in before else (
+            re.match(r"\s+and\s+|\s*[\u2013\u2014-]\s*", rest)
+        )
+        change = re.search(r"(?:from|by)\s+$", before)
+        if joint is not None and change and "to" in joint.group() and (
+            "from" in change.group() or fig.unit is not None
+        ):
+            # "from 9 million to 14 million tonnes", "by $43.6 billion to $419.2 billion": a
+            # change and where it ends, not a range ("by 8 to 10 percent" is one)
+            fig.unit_from_next = True
+            return
+        if joint is None or fig.unit == "%" and fig.digits is False:
+            return
+        if re.fullmatch(r"\d{4}", text[fig.start : fig.end]) and 1000 <= fig.value <= 2199:
+            return  # "in 2018 to 3.9 million": a year, then a figure
+        pos = fig.end + joint.end()
+        sign = _currency_before(text, pos + 1) if text[pos : pos + 1] in "€$£¥" else None
+        if sign is not None:
+            pos += 1
+        m = NUMBER.match(text, pos)
+        if m is None or self.excluded[m.start()]:
+            return
+        second = parse_number(m.group())
+        if second is None:
+            return
+        end = m.end()
+        found = _scale_after(text, end, money=fig.unit in CURRENCIES)
+        if found is not None:
+            second, end = second * found[0], found[1]
+            if fig.value < second / 100 and fig.value < 1000:
+                fig.value *= found[0]  # "2 to 3 million"
+        if second <= fig.value:
+            return
+        fig.value_max = second
+        fig.end = end
+
+    def _unit_after(self, fig: _Figure) -> None:
+        """The unit after the number: a sign, a currency word, a hyphenated compound or a unit
+        word. A currency before the number or a fraction has set it already."""
+        if fig.unit is not None:
+            return
+        text, end = self.text, fig.end
+        if text[end : end + 1] == "%":
+            fig.unit, fig.end = "%", end + 1
+            return
+        found = _word_after(text, end, _CURRENCY_KEYS)
+        if found is not None:
+            fig.unit, fig.end = CURRENCY_WORDS[found[0]], found[1]
+            return
+        compound = re.match(r"[\-\u2011]([a-z]+)(?:[\-\u2011]([a-z]+))?", text[end : end + 30])
+        if compound is not None:
+            self._compound(fig, compound)
+            return
+        found = _word_after(text, end, _UNIT_KEYS)
+        if found is not None:
+            fig.unit, fig.end = UNIT_WORDS[found[0]], found[1]
+
+    def rate(self, fig: _Figure) -> None:
+        """ "$58.24 per barrel", "$3,500 a month": money per unit is a rate ("USD/bbl")."""
+        if fig.unit not in CURRENCIES:
+            return
+        m = re.match(r"\s+(?:per|a|an)\s+", self.text[fig.end : fig.end + 6])
+        if m is None:
+            return
+        found = _word_after(self.text, fig.end + m.end(), _UNIT_KEYS)
+        if found is not None and UNIT_WORDS[found[0]] not in ("%", "pp", "point"):
+            fig.unit, fig.end = f"{fig.unit}/{UNIT_WORDS[found[0]]}", found[1]
+            return
+        noun = re.match(r"(share|head|person|capita|tonne|ton|unit|gram|ounce|gallon|litre|liter)"
+                        r"\b", self.text[fig.end + m.end() : fig.end + m.end() + 10])
+        if noun is not None and m.group().strip() == "per":
+            code = UNIT_WORDS.get(noun.group(1) + "s", noun.group(1))
+            fig.unit, fig.end = f"{fig.unit}/{code}", fig.end + m.end() + noun.end()
+
+    @staticmethod
+    def _compound(fig: _Figure, compound: re.Match) -> None:
+        """ "2.4-billion-euro", "six-hour", "310-kilometre", "40,000-strong", "two-page"."""
+        end = fig.end
+        first, second = compound.group(1), compound.group(2)
+        if first in SCALES and second in CURRENCY_WORDS:
+            fig.value *= SCALES[first]
+            fig.unit, fig.end = CURRENCY_WORDS[second], end + compound.end()
+        elif first in COMPOUND_UNITS and second != "old":  # "a 54-year-old" is an age
+            fig.unit, fig.end, fig.compound = COMPOUND_UNITS[first], end + len(first) + 1, True
+        elif second is None and len(first) > 2 and first not in NOT_COMPOUND_NOUNS and not (
+            re.search(r"(?:ed|ing|ly|er|est)$", first)
+        ):
+            fig.unit, fig.end, fig.compound = first, end + len(first) + 1, True
+
+    # --- counted things ---------------------------------------------------------------------
+
+    def counted_noun(self, fig: _Figure) -> Token | None:
+        """The noun a figure counts when it stands right after it ("400 ageing tankers")."""
+        t = self.tokens_from(fig.end)
+        if t is None or self.text[fig.end : t.idx].strip():
+            return None
+        steps = 0
+        while t is not None and steps < 5:
+            if (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" or t.text in ("-", "\u2011")
+                    and not t.whitespace_) and t.i + 1 < len(self.doc):
+                t = self.doc[t.i + 1]
+            elif t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower():
+                return t
+            elif t.pos_ in ("ADJ", "VERB") and t.dep_ in ("amod", "compound", "nmod") or (
+                t.lower_ in COUNT_FILLERS
+            ) or t.pos_ == "ADJ" and t.dep_ not in ("acomp",) and t.i + 1 < len(self.doc) and (
+                self.doc[t.i + 1].pos_ in ("NOUN", "ADJ")
+            ):
+                if t.i + 1 >= len(self.doc):
+                    return None
+                t = self.doc[t.i + 1]
+            else:
+                return None
+            steps += 1
+        return None
+
+
+def _unit_of_noun(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in PEOPLE or noun.lower_ in PEOPLE:
+        return "people"
+    prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if lemma in GENERIC_HEADS and prev is not None and prev.dep_ in ("compound", "amod") and (
+        prev.pos_ in ("NOUN", "ADJ")
+    ):
+        return f"{prev.lower_} {lemma}"
+    return lemma
+
+
+def _is_age(text: str, fig: _Figure, reader: _Reader) -> bool:
+    """ "Ridl, 54, a former judge", "aged 54", "(54)" after a name."""
+    before = text[max(0, fig.start - 6) : fig.start].lower()
+    after = text[fig.end : fig.end + 2]
+    if re.search(r"aged\s+$", before):
+        return True
+    if re.search(r",\s*$", before) and after[:1] in (",", ")", ";") and fig.value < 120:
+        t = reader.token_at(fig.start)
+        if t is not None and t.i >= 2:
+            prev = reader.doc[t.i - 2]
+            if reader.ents.get(prev.i) == "PERSON" or prev.pos_ in ("PROPN", "NOUN"):
+                return True
+    return bool(re.search(r"\(\s*$", before) and after[:1] == ")" and fig.value < 120)
+
+
+def _in_a_name(reader: _Reader, fig: _Figure) -> bool:
+    """ "the Fortune 100", "iPhone 11", "Section 427": digits right after a proper noun inside
+    a sentence name a thing (a month name before them makes a date, read elsewhere)."""
+    token = reader.token_at(fig.start)
+    if token is None or not fig.digits or token.i == 0:
+        return False
+    prev = reader.doc[token.i - 1]
+    if prev.i <= prev.sent.start or not prev.text[:1].isupper() or prev.whitespace_ != " ":
+        return False
+    if prev.lower_ in CURRENCY_SIGNS or prev.lower_ in MONTHS:
+        return False
+    return prev.pos_ == "PROPN" and reader.ents.get(prev.i) not in ("GPE", "NORP", "PERSON")
+
+
+def _has_label_before(text: str, start: int) -> bool:
+    m = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 20) : start])
+    return bool(m and m.group(1).lower() in LABELS)
+
+
+def _is_measured_duration(text: str, fig: _Figure) -> bool:
+    """A duration that measures something ("a six-hour session", "three days of talks", "a
+    maturity of 25 years", "for about four minutes"), not a period in which something happens
+    ("after five years", "within 12 months", "two weeks ago", "for eight years")."""
+    if fig.compound:
+        return True  # "a six-hour session"
+    after = text[fig.end : fig.end + 12].lower()
+    if re.match(r"(?:'|’)|\s+of\s", after):
+        return True
+    before = text[max(0, fig.start - 30) : fig.start].lower()
+    if fig.qualifier is not None:
+        q = before.rfind(fig.qualifier)
+        before = before[:q] if q >= 0 else before
+        if re.search(r"(?:^|\W)for\s+[\"“]?$", before):
+            return True  # "for nearly four minutes"; a bare "for eight years" is a period
+    if re.search(r"(?:^|\W)(?:lasted|lasting|last|took|takes|take)\s+[\"“]?$", before):
+        return True
+    return bool(re.search(r"(?:^|\W)(?:of|from|to)\s+$", before))
 
 
 def extract_quantities(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quantity, ...]:
     """Every figure that measures or counts something, with its unit, subject and source."""
-    return ()
+    reader = _Reader(doc)
+    text = doc.text
+    figures: list[_Figure] = []
+    taken = [False] * (len(text) + 1)
+    for m in FEET_INCHES.finditer(text):
+        inches = int(m.group(1)) * 12 + int(m.group(2))
+        figures.append(_Figure(m.start(), m.end(), float(inches), unit="in"))
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+    for m in ARTICLE_UNIT.finditer(text):
+        half = m.group(1).lower().startswith("half")
+        qualifier = _qualifier_before(text, m.start())
+        if qualifier is None and not half:
+            continue
+        unit = UNIT_WORDS[m.group(2).lower() + "s"]
+        fig = _Figure(m.start(), m.end(), 0.5 if half else 1.0, unit=unit, digits=False)
+        if qualifier is not None:
+            fig.qualifier, fig.approximate = qualifier[0], qualifier[0] in APPROX_QUALIFIERS
+        if fig.unit in TIME_UNITS and not _is_measured_duration(text, fig):
+            continue
+        figures.append(fig)
+        for i in range(m.start(), m.end()):
+            taken[i] = True
+    for m in NUMBER.finditer(text):
+        if taken[m.start()]:
+            continue
+        fig = reader.read(m)
+        if fig is None:
+            continue
+        for i in range(fig.start, fig.end):
+            taken[i] = True
+        if _keep(reader, fig):
+            figures.append(fig)
+    figures.sort(key=lambda f: f.start)
+    for fig, nxt in zip(figures, figures[1:], strict=False):
+        if fig.unit_from_next and fig.unit is None and nxt.unit is not None:
+            fig.unit, fig.count_head = nxt.unit, nxt.count_head
+    _anaphora(reader, figures)
+    figures = [f for f in figures if f.unit is not None or f.digits and not f.year_like]
+    return _records(reader, figures, entities)
+
+
+def _keep(reader: _Reader, fig: _Figure) -> bool:
+    """Whether a figure read from the text is a quantity at all."""
+    text = reader.text
+    first = reader.token_at(fig.start if fig.unit not in CURRENCIES else fig.end - 1)
+    label = reader.ents.get(first.i) if first is not None else None
+    if _has_label_before(text, fig.start) or _is_age(text, fig, reader):
+        return False
+    if COUNTER.search(text[max(0, fig.start - 30) : fig.start]):
+        return False
+    if fig.unit is None and _in_a_name(reader, fig):
+        return False
+    qualifier = _qualifier_before(text, fig.start)
+    if qualifier is not None:
+        fig.qualifier = qualifier[0]
+        fig.approximate = qualifier[0] in APPROX_QUALIFIERS
+    if fig.vague:
+        fig.approximate = True
+    # "a"/"an" + unit only after a qualifier ("about an hour")
+    if fig.unit in TIME_UNITS:
+        return _is_measured_duration(text, fig)
+    if fig.unit is not None:
+        return not (fig.year_like and fig.unit not in CURRENCIES)
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|CET|UTC|hrs\b|o'clock)", text[fig.end:]):
+        return False
+    if label in ("DATE", "TIME", "ORDINAL") or fig.year_like:
+        return False
+    if label in ("PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"):
+        return False
+    noun = reader.counted_noun(fig)
+    if noun is not None:
+        if noun.lower_ in ("times", "time", "percentage", "point", "points", "s"):
+            return False
+        if fig.value == 1 and not fig.digits:
+            return False  # "one question", "one coalition official": not a count
+        if noun.tag_ in ("NN", "NNP") and fig.value != 1 and not (
+            noun.lemma_.lower() in PEOPLE or noun.lower_ in PEOPLE_GROUPS
+        ):
+            return False  # "the 999 call": a number naming a thing
+        fig.count_head = noun
+        fig.unit = _unit_of_noun(noun)
+        fig.end = noun.idx + len(noun.text)
+        return True
+    return fig.digits or fig.value != 1  # a bare "one" is a pronoun more often than a count
+
+
+def _of_phrase(reader: _Reader, fig: _Figure, *, noun_only: bool = True) -> Token | None:
+    """ "Nineteen of the 32 allies", "2,100 of them": the noun of the "of" phrase."""
+    m = re.match(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+|them\s*|these\s+|those\s+)?",
+                 reader.text[fig.end : fig.end + 60])
+    if m is None:
+        return None
+    of = reader.tokens_from(fig.end + m.end() - 1)
+    while of is not None and of.lower_ != "of" and of.i > 0:
+        of = reader.doc[of.i - 1]
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    if objects:
+        t = objects[0]
+        while t.dep_ in ("compound", "amod") and t.head.i > t.i:
+            t = t.head
+        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower():
+            return t
+        if not noun_only and t.pos_ in ("PROPN", "ADJ") and not t.like_num:
+            return t  # "12.5% of Belmora", "3,400 km² of salt flat"
+    t = reader.tokens_from(fig.end + m.end())
+    steps = 0
+    while t is not None and steps < 4:
+        if t.like_num or t.pos_ in ("ADJ", "NUM", "DET") or t.dep_ in ("compound", "poss", "case"):
+            t = reader.doc[t.i + 1] if t.i + 1 < len(reader.doc) else None
+            steps += 1
+            continue
+        return t if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower() else None
+    return None
+
+
+def _anaphora(reader: _Reader, figures: list[_Figure]) -> None:
+    """A bare count takes the unit its "of" phrase, collective noun or the count before says."""
+    for n, fig in enumerate(figures):
+        if fig.unit is not None:
+            continue
+        noun = _of_phrase(reader, fig)
+        if noun is not None:
+            fig.unit = _unit_of_noun(noun)
+            fig.count_head = noun
+            continue
+        before = reader.text[max(0, fig.start - 30) : fig.start].lower()
+        group = re.search(r"(\w+) of\s+(?:" + "|".join(QUALIFIERS) + r")?\s*$", before)
+        if group and group.group(1) in PEOPLE_GROUPS:
+            fig.unit = "people"
+            continue
+        token = reader.token_at(fig.start)
+        if token is None:
+            continue
+        sent = token.sent
+        earlier = [
+            f for f in figures[:n]
+            if (f.count_head is not None or f.unit in ANAPHORIC_UNITS) and f.unit
+            and f.start >= (reader.doc[sent.start - 1].sent.start_char if sent.start > 0
+                            else sent.start_char)
+        ]
+        counts = [f for f in earlier if f.count_head is not None]
+        people = [t for t in sent if t.pos_ == "NOUN" and (
+            t.lemma_.lower() in PEOPLE or t.lemma_.lower() in PEOPLE_GROUPS)]
+        same_sentence = [f for f in counts if f.start >= sent.start_char]
+        # the count before in the same sentence, a people noun of the sentence, the count
+        # (or measure) of the sentence before, in that order
+        if same_sentence or not people and (counts or earlier):
+            source = (same_sentence or counts or earlier)[-1]
+            fig.unit, fig.count_head = source.unit, source.count_head
+            continue
+        if fig.vague or people:
+            fig.unit = "people"
+            if people:  # the people noun nearest the figure is what it counts
+                fig.count_head = min(people, key=lambda t: abs(t.idx - fig.start))
+        elif not fig.digits:
+            fig.unit = None
+            fig.digits = False
+
+
+def _records(reader: _Reader, figures: list[_Figure], entities: tuple[Entity, ...]) -> tuple[
+        Quantity, ...]:
+    text = reader.text
+    claims = _Claims(reader.doc, entities)
+    out: list[Quantity] = []
+    for fig in figures:
+        if fig.unit is None and not fig.digits:
+            continue
+        start, end = fig.start, fig.end
+        qid = f"N{len(out) + 1}"
+        value = float(fig.value)
+        record = Quantity(
+            id=qid, text=text[start:end], start=start, end=end,
+            value=int(value) if value.is_integer() else round(value, 6),
+            unit=fig.unit, approximate=fig.approximate, qualifier=fig.qualifier,
+            value_max=(int(fig.value_max) if fig.value_max is not None
+                       and float(fig.value_max).is_integer() else fig.value_max),
+            normalized=normalize(value, fig.unit),
+            about=_about(reader, fig), claimed_by=claims.of(start, end),
+        )
+        if out and re.fullmatch(r"\s*\(\s*", text[out[-1].end : start]) and _same_dimension(
+            out[-1], record
+        ):
+            record = replace(record, same_as=out[-1].id, about=out[-1].about or record.about)
+        out.append(record)
+    return tuple(out)
+
+
+def _same_dimension(a: Quantity, b: Quantity) -> bool:
+    if a.normalized and b.normalized:
+        return a.normalized[1] == b.normalized[1]
+    return a.unit == b.unit and a.unit is not None
+
+
+# --- about ------------------------------------------------------------------------------------
+
+
+def _np_words(head: Token, skip: frozenset[int] = frozenset(), after: int = 0) -> str:
+    """The head noun with its compounds, adjectives, possessor and a short "of" phrase,
+    without determiners and without the figure itself (``skip``)."""
+    keep = [head]
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and not child.like_num:
+            keep.extend(t for t in child.subtree if not t.like_num and t.dep_ != "det")
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and len(list(pobj[0].subtree)) <= 4 and not (
+                {t.i for t in pobj[0].subtree} & skip
+            ) and not any(t.like_num or t.text in "€$£¥₽" for t in pobj[0].subtree):
+                keep.append(child)
+                keep.extend(t for t in pobj[0].subtree if t.dep_ != "det")
+    keep = sorted((t for t in set(keep) if t.i not in skip and t.idx >= after), key=lambda t: t.i)
+    words = [t for t in keep if t.pos_ not in ("PUNCT", "DET") and not t.like_num
+             and t.text not in "€$£¥₽%"]
+    if not words:
+        return head.text
+    words = words[-6:]
+    doc = head.doc
+    if words[-1].i - words[0].i + 1 == len(words):
+        return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return " ".join(t.text for t in words)
+
+
+def _about(reader: _Reader, fig: _Figure) -> str | None:
+    doc = reader.doc
+    if fig.unit in LENGTHS:
+        distance = re.match(
+            r"\s+(?:(?:away|out|back|further|farther)\s+)?((?:from|off|short of|"
+            r"(?:west|east|north|south|upstream|downstream|inland|offshore) of)\s+)",
+            reader.text[fig.end : fig.end + 40],
+        )
+        if distance is not None:
+            t = reader.tokens_from(fig.end + distance.end())
+            while t is not None and t.dep_ in ("compound", "amod", "det", "poss", "case") and (
+                t.head.i > t.i
+            ):
+                t = t.head
+            if t is not None and t.pos_ in ("NOUN", "PROPN"):
+                return f"distance {distance.group(1).strip()} {_np_words(t)}"
+    if fig.count_head is not None:
+        # words of the figure's own noun phrase, not the qualifier before it
+        after = fig.start if fig.count_head.idx >= fig.start else 0
+        return _np_words(fig.count_head, after=after)
+    if fig.unit == "people" and fig.vague:
+        return "people"  # "Thousands have left"
+    of = _of_phrase(reader, fig, noun_only=False)
+    if of is not None:
+        return _np_words(of)
+    last = reader.token_at(max(fig.end - 1, fig.start))
+    if last is None:
+        return None
+    # "€6 million in EU emergency aid", "€500 million for inland waterway projects"
+    m = re.match(r"\s+(?:in|for)\s+", reader.text[fig.end : fig.end + 6])
+    if m and fig.unit in CURRENCIES:
+        t = reader.tokens_from(fig.end + m.end())
+        while t is not None and t.pos_ in ("ADJ", "PROPN", "DET") and t.dep_ != "pobj":
+            t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        while t is not None and t.dep_ in ("compound", "amod") and t.head.i > t.i:
+            t = t.head
+        if t is not None and (t.pos_ in ("NOUN", "PROPN") or t.tag_ == "VBG"):
+            return _np_words(t)
+    # climb from the figure's tokens to the word it hangs on
+    tokens = [t for t in doc if fig.start <= t.idx < fig.end]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not heads:
+        return None
+    top = heads[-1]
+    head = top.head
+    if top.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod", "npadvmod") and (
+        head.pos_ in ("NOUN", "ADJ") and head.i > top.i
+    ):
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head = head.head  # "€2.3bn subsea power link deal" → deal
+        if head.pos_ == "NOUN":
+            return _np_words(head, frozenset(inside))
+    if top.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        return _np_words(head.head, frozenset(inside))  # "a loan of €900 million"
+    if top.dep_ == "pobj" and head.lower_ in ("by", "to", "from") and head.head.pos_ in (
+        "VERB", "AUX"
+    ):
+        verb = head.head
+    elif top.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "nsubj", "appos", "conj",
+                      "pobj"):
+        verb = head
+    else:
+        verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in (
+        "ROOT",
+    ):
+        if verb.pos_ == "NOUN" and verb.i < top.i and verb.dep_ in ("nsubj", "dobj", "pobj",
+                                                                     "attr"):
+            return _np_words(verb, frozenset(inside))
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != top.i]
+    if subjects and (subjects[0].pos_ == "NOUN" or subjects[0].pos_ == "PROPN" and (
+        subjects[0].i not in reader.ents
+    )) and subjects[0].i not in inside and not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subjects[0].children
+    ):
+        return _np_words(subjects[0], frozenset(inside))
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in inside]
+    if objects and objects[0].pos_ == "NOUN":
+        return _np_words(objects[0], frozenset(inside))
+    return None
+
+
+# --- claimed_by -------------------------------------------------------------------------------
+
+
+class _Claims:
+    """Who the text credits with the figures of each clause."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.quotes = [q for q in extract_quotes(doc, entities) if q.kind == "direct"]
+        self.ctx = _Context(doc, entities, find_quoted(doc.text))
+
+    def of(self, start: int, end: int) -> str | None:
+        for q in self.quotes:
+            if q.start <= start and end <= q.end:
+                return q.speaker
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        token = span.root
+        sent = token.sent
+        if self.ctx.inside_quote[token.idx]:
+            return None
+        source = next(
+            (t for t in sent if t.lower_ == "according" and t.i + 1 < len(self.doc)
+             and self.doc[t.i + 1].lower_ == "to"), None,
+        )
+        if source is not None:
+            objects = [c for c in self.doc[source.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return self._named_in(objects[0])
+        verb = token
+        while verb.head.i != verb.i:
+            verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAIM_VERBS:
+                subject = _subject(verb)
+                if subject is not None and subject.dep_ == "nsubj" and not (
+                    subject.left_edge.i <= token.i <= subject.right_edge.i
+                ):
+                    found = self._named_in(subject)
+                    if found is not None:
+                        return found
+        return None
+
+    def _named_in(self, head: Token) -> str | None:
+        """An entity the phrase names ("an analysis by the institute" → the institute)."""
+        found = _speaker_from(self.ctx, head)
+        if found.speaker is not None:
+            return found.speaker
+        if head.lemma_.lower() not in SOURCE_NOUNS:
+            return None
+        for t in head.subtree:
+            owned = self.ctx.entity_at(t)
+            if owned is not None and owned[0].type in ("ORG", "GPE", "PERSON", "NORP"):
+                return owned[0].id
+        for t in head.subtree:
+            if t.pos_ == "NOUN" and t.i != head.i:
+                found = _speaker_from(self.ctx, t)
+                if found.speaker is not None:
+                    return found.speaker
+        return None

@@ -1,0 +1,125 @@
+"""Units: the words and signs news prose uses, their short codes, and SI normalisation.
+
+Codes are those of docs/annotation.md (``km2 mi2 ha km mi m kg t bbl m3 MW GW MWh % pp``,
+currencies, ``people``, ``h d week month year min in``). ``normalize`` converts a value to
+the SI base unit through pint where one exists; money keeps its currency, counts and
+percentages have none.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+# Surface form (lower case, after the number) → code. Longest forms are tried first.
+UNIT_WORDS: dict[str, str] = {
+    # area
+    "km²": "km2", "km2": "km2", "sq km": "km2", "sq. km": "km2", "square kilometres": "km2",
+    "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",
+    "sq mi": "mi2", "sq. mi": "mi2", "sq miles": "mi2", "square miles": "mi2",
+    "square mile": "mi2", "mi²": "mi2", "hectares": "ha", "hectare": "ha", "ha": "ha",
+    "square metres": "m2", "square meters": "m2", "m²": "m2", "sq m": "m2", "acres": "acre",
+    "acre": "acre",
+    # length
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mi", "mile": "mi", "mi": "mi", "metres": "m", "meters": "m", "metre": "m",
+    "meter": "m", "m": "m", "centimetres": "cm", "centimeters": "cm", "cm": "cm",
+    "millimetres": "mm", "millimeters": "mm", "mm": "mm", "inches": "in", "inch": "in",
+    "feet": "ft", "foot": "ft", "ft": "ft", "nautical miles": "nmi", "nautical mile": "nmi",
+    "yards": "yd", "yard": "yd",
+    # mass
+    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t", "t": "t",
+    "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kg": "kg", "grams": "g",
+    "gram": "g", "pounds of": "lb", "lbs": "lb", "lb": "lb",
+    # volume
+    "barrels": "bbl", "barrel": "bbl", "bbl": "bbl", "cubic metres": "m3", "cubic meters": "m3",
+    "cubic metre": "m3", "cubic meter": "m3", "m³": "m3", "m3": "m3", "litres": "l",
+    "liters": "l", "litre": "l", "liter": "l", "gallons": "gal", "gallon": "gal",
+    # power, energy
+    "mw": "MW", "megawatts": "MW", "megawatt": "MW", "gw": "GW", "gigawatts": "GW",
+    "gigawatt": "GW", "kw": "kW", "kilowatts": "kW", "mwh": "MWh", "megawatt hours": "MWh",
+    "megawatt-hours": "MWh", "gwh": "GWh", "gigawatt hours": "GWh", "gigawatt-hours": "GWh",
+    "kwh": "kWh", "kilowatt hours": "kWh", "kilowatt-hours": "kWh", "twh": "TWh",
+    "horsepower": "hp", "hp": "hp", "bhp": "bhp", "gigabytes": "GB", "gb": "GB",
+    "terabytes": "TB", "tb": "TB", "rpm": "rpm", "ghz": "GHz", "mhz": "MHz",
+    # shares
+    "%": "%", "per cent": "%", "percent": "%", "pc": "%", "pct": "%",
+    "percentage points": "pp", "percentage point": "pp", "pp": "pp", "points": "point",
+    "basis points": "bp", "basis point": "bp",
+    # time used as a measure
+    "hours": "h", "hour": "h", "hrs": "h", "minutes": "min", "minute": "min", "mins": "min",
+    "seconds": "s", "second": "s", "days": "d", "day": "d", "weeks": "week", "week": "week",
+    "months": "month", "month": "month", "years": "year", "year": "year",
+    # speed, temperature
+    "km/h": "km/h", "mph": "mph", "m.p.h.": "mph", "miles per hour": "mph",
+    "miles an hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "knots": "kn", "°c": "degC", "degrees celsius": "degC",
+    "°f": "degF", "degrees fahrenheit": "degF", "fahrenheit": "degF", "celsius": "degC",
+}
+# The same in hyphenated compounds ("six-hour", "310-kilometre", "22-year").
+COMPOUND_UNITS = {k: v for k, v in UNIT_WORDS.items() if " " not in k and len(k) > 2} | {
+    "man": "people", "strong": "people", "member": "people", "person": "people",
+}
+CURRENCY_SIGNS = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "chf": "CHF", "eur": "EUR", "usd": "USD",
+    "gbp": "GBP", "jpy": "JPY", "rub": "RUB", "cny": "CNY", "rmb": "CNY", "sek": "SEK",
+    "nok": "NOK", "dkk": "DKK", "pln": "PLN", "inr": "INR", "aud": "AUD", "cad": "CAD",
+    "hkd": "HKD", "nis": "ILS", "₪": "ILS", "rm": "MYR", "rs": "INR", "s$": "SGD", "nz$": "NZD",
+}
+CURRENCY_WORDS = {
+    "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "us dollars": "USD",
+    "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "yen": "JPY", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "swiss francs": "CHF", "francs": "CHF", "franc": "CHF",
+    "rupees": "INR", "kronor": "SEK", "kroner": "NOK", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "ringgit": "MYR", "shekels": "ILS", "rand": "ZAR",
+}
+CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
+
+# code → (pint unit, SI base target, code of the target).
+_PINT = {
+    "km2": ("km**2", "m**2", "m2"), "mi2": ("mi**2", "m**2", "m2"), "ha": ("hectare", "m**2", "m2"),
+    "m2": ("m**2", "m**2", "m2"), "acre": ("acre", "m**2", "m2"),
+    "km": ("km", "m", "m"), "mi": ("mile", "m", "m"), "m": ("m", "m", "m"),
+    "cm": ("cm", "m", "m"), "mm": ("mm", "m", "m"), "in": ("inch", "m", "m"),
+    "ft": ("foot", "m", "m"), "nmi": ("nautical_mile", "m", "m"),
+    "t": ("tonne", "kg", "kg"), "kg": ("kg", "kg", "kg"), "g": ("g", "kg", "kg"),
+    "lb": ("pound", "kg", "kg"),
+    "bbl": ("oil_barrel", "m**3", "m3"), "m3": ("m**3", "m**3", "m3"), "l": ("liter", "m**3", "m3"),
+    "gal": ("gallon", "m**3", "m3"),
+    "MW": ("MW", "W", "W"), "GW": ("GW", "W", "W"), "kW": ("kW", "W", "W"),
+    "MWh": ("MWh", "J", "J"), "GWh": ("GWh", "J", "J"), "kWh": ("kWh", "J", "J"),
+    "TWh": ("TWh", "J", "J"),
+    "h": ("hour", "s", "s"), "min": ("minute", "s", "s"), "s": ("second", "s", "s"),
+    "d": ("day", "s", "s"), "week": ("week", "s", "s"), "month": ("month", "s", "s"),
+    "year": ("year", "s", "s"),
+    "km/h": ("km/hour", "m/s", "m/s"), "mph": ("mile/hour", "m/s", "m/s"),
+    "kn": ("knot", "m/s", "m/s"), "yd": ("yard", "m", "m"),
+    "hp": ("horsepower", "W", "W"), "degC": ("degC", "K", "K"), "degF": ("degF", "K", "K"),
+}
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def normalize(value: float | None, unit: str | None) -> tuple[float, str] | None:
+    """(value, base unit) in SI through pint; money keeps its currency; else None."""
+    if value is None or unit is None:
+        return None
+    if unit in CURRENCIES:
+        return (value, unit)
+    spec = _PINT.get(unit)
+    if spec is None:
+        return None
+    source, target, code = spec
+    ureg = _registry()
+    converted = ureg.Quantity(value, source).to(target).magnitude
+    if not math.isfinite(converted):
+        return None
+    return (float(f"{converted:.10g}"), code)

@@ -1,0 +1,46 @@
+"""Numbers in digits and words, and scale words; nonsense is None, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.numbers import parse_digits, parse_number, parse_word, scaled
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,250", 1250), ("4.2", 4.2), ("0.98", 0.98), ("310,000", 310000), ("12", 12)],
+)
+def test_digits(text, value):
+    assert parse_digits(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["1,2,3,4,5", "12,34", "1,0000", "", "9" * 400, "$$$", "1.2.3"])
+def test_nonsense_digits_are_none(text):
+    assert parse_digits(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("three", 3), ("Nineteen", 19), ("forty", 40), ("twenty-five", 25), ("ninety nine", 99)],
+)
+def test_words(text, value):
+    assert parse_word(text) == value
+
+
+@pytest.mark.parametrize("text", ["thirty-ten", "many", "", "one-two"])
+def test_non_numbers_are_none(text):
+    assert parse_word(text) is None
+
+
+def test_parse_number_reads_either():
+    assert parse_number("2,000") == 2000
+    assert parse_number("seven") == 7
+
+
+def test_scales():
+    assert scaled(4.2, "bn") == pytest.approx(4.2e9)
+    assert scaled(3, "million") == 3e6
+    assert scaled(2, None) == 2
+    assert scaled(None, "million") is None
+    assert scaled(9e14, "trillion") is None  # beyond any sensible figure
