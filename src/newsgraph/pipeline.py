@@ -62,11 +62,12 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor over one annotated article."""
     warnings = () if article.published else (NO_DATE_WARNING,)
     entities = extract_entities(doc, headline_end=headline_end(article))
+    quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
     return Extraction(
         article=article,
         entities=entities,
-        quotes=extract_quotes(doc, entities, headline_end=headline_end(article)),
-        quantities=extract_quantities(doc, entities),
+        quotes=quotes,
+        quantities=extract_quantities(doc, entities, quotes),
         times=extract_times(doc, published=article.published),
         warnings=warnings,
     )

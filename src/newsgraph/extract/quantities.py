@@ -32,7 +32,7 @@ from newsgraph.extract.numbers import (
     scaled,
 )
 from newsgraph.extract.quote_marks import find_quoted
-from newsgraph.extract.quotes import _Context, _speaker_from, _subject, extract_quotes
+from newsgraph.extract.quotes import SpeakerContext, extract_quotes, speaker_from, subject_of
 from newsgraph.extract.units import (
     COMPOUND_UNITS,
     CURRENCIES,
@@ -41,7 +41,7 @@ from newsgraph.extract.units import (
     UNIT_WORDS,
     normalize,
 )
-from newsgraph.model import Entity, Quantity
+from newsgraph.model import Entity, Quantity, Quote
 
 # Qualifiers before a figure; most make it inexact.
 QUALIFIERS = tuple(sorted((
@@ -552,8 +552,14 @@ def _is_measured_duration(text: str, fig: _Figure) -> bool:
     return bool(re.search(r"(?:^|\W)(?:of|from|to)\s+$", before))
 
 
-def extract_quantities(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quantity, ...]:
-    """Every figure that measures or counts something, with its unit, subject and source."""
+def extract_quantities(
+    doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] | None = None
+) -> tuple[Quantity, ...]:
+    """Every figure that measures or counts something, with its unit, subject and source.
+
+    ``quotes`` are the article's quotes when already extracted (a figure inside a quote is
+    its speaker's claim); without them they are found again.
+    """
     reader = _Reader(doc)
     text = doc.text
     figures: list[_Figure] = []
@@ -593,7 +599,7 @@ def extract_quantities(doc: Doc, entities: tuple[Entity, ...]) -> tuple[Quantity
             fig.unit, fig.count_head = nxt.unit, nxt.count_head
     _anaphora(reader, figures)
     figures = [f for f in figures if f.unit is not None or f.digits and not f.year_like]
-    return _records(reader, figures, entities)
+    return _records(reader, figures, entities, quotes)
 
 
 def _keep(reader: _Reader, fig: _Figure) -> bool:
@@ -714,10 +720,12 @@ def _anaphora(reader: _Reader, figures: list[_Figure]) -> None:
             fig.digits = False
 
 
-def _records(reader: _Reader, figures: list[_Figure], entities: tuple[Entity, ...]) -> tuple[
-        Quantity, ...]:
+def _records(
+    reader: _Reader, figures: list[_Figure], entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...] | None,
+) -> tuple[Quantity, ...]:
     text = reader.text
-    claims = _Claims(reader.doc, entities)
+    claims = _Claims(reader.doc, entities, quotes)
     out: list[Quantity] = []
     for fig in figures:
         if fig.unit is None and not fig.digits:
@@ -868,11 +876,15 @@ def _about(reader: _Reader, fig: _Figure) -> str | None:
 class _Claims:
     """Who the text credits with the figures of each clause."""
 
-    def __init__(self, doc: Doc, entities: tuple[Entity, ...]) -> None:
+    def __init__(
+        self, doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] | None
+    ) -> None:
         self.doc = doc
         self.entities = entities
-        self.quotes = [q for q in extract_quotes(doc, entities) if q.kind == "direct"]
-        self.ctx = _Context(doc, entities, find_quoted(doc.text))
+        if quotes is None:
+            quotes = extract_quotes(doc, entities)
+        self.quotes = [q for q in quotes if q.kind == "direct"]
+        self.ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
 
     def of(self, start: int, end: int) -> str | None:
         for q in self.quotes:
@@ -897,7 +909,7 @@ class _Claims:
         while verb.head.i != verb.i:
             verb = verb.head
             if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAIM_VERBS:
-                subject = _subject(verb)
+                subject = subject_of(verb)
                 if subject is not None and subject.dep_ == "nsubj" and not (
                     subject.left_edge.i <= token.i <= subject.right_edge.i
                 ):
@@ -908,7 +920,7 @@ class _Claims:
 
     def _named_in(self, head: Token) -> str | None:
         """An entity the phrase names ("an analysis by the institute" → the institute)."""
-        found = _speaker_from(self.ctx, head)
+        found = speaker_from(self.ctx, head)
         if found.speaker is not None:
             return found.speaker
         if head.lemma_.lower() not in SOURCE_NOUNS:
@@ -919,7 +931,7 @@ class _Claims:
                 return owned[0].id
         for t in head.subtree:
             if t.pos_ == "NOUN" and t.i != head.i:
-                found = _speaker_from(self.ctx, t)
+                found = speaker_from(self.ctx, t)
                 if found.speaker is not None:
                     return found.speaker
         return None

@@ -76,7 +76,7 @@ def _token_at(doc: Doc, char: int) -> Token:
     return span[0] if span is not None and len(span) else doc[-1]
 
 
-class _Context:
+class SpeakerContext:
     """What the attribution rules need to know about the article."""
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: list[Quoted]) -> None:
@@ -164,7 +164,7 @@ def _span_of(tokens: list[Token]) -> TextSpan:
     return TextSpan(start, end, doc.text[start:end])
 
 
-def _compatible(ctx: _Context, entity_id: str | None, gender: str) -> bool:
+def _compatible(ctx: SpeakerContext, entity_id: str | None, gender: str) -> bool:
     entity = next((e for e in ctx.entities if e.id == entity_id), None)
     if entity is None:
         return False
@@ -174,7 +174,7 @@ def _compatible(ctx: _Context, entity_id: str | None, gender: str) -> bool:
     return g is None or g == gender
 
 
-def _previous_subject(ctx: _Context, token: Token) -> Token | None:
+def _previous_subject(ctx: SpeakerContext, token: Token) -> Token | None:
     """The subject of the sentence before the pronoun's, outside quotes: who the text is about."""
     sentence = token.sent
     if sentence.start == 0:
@@ -187,7 +187,7 @@ def _previous_subject(ctx: _Context, token: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def _resolve_pronoun(ctx: _Context, token: Token, depth: int = 0) -> _Attribution:
+def _resolve_pronoun(ctx: SpeakerContext, token: Token, depth: int = 0) -> _Attribution:
     """ "he", "she": the subject of the sentence before, else the latest person of that
     gender; "it": the latest organisation. Anything else ("they", "we") stays unresolved."""
     gender = PRONOUNS.get(token.lower_)
@@ -200,7 +200,7 @@ def _resolve_pronoun(ctx: _Context, token: Token, depth: int = 0) -> _Attributio
         return _Attribution(None, mention, None)
     subject = _previous_subject(ctx, token)
     if subject is not None and depth < 2:
-        found = _speaker_from(ctx, subject, depth + 1)
+        found = speaker_from(ctx, subject, depth + 1)
         if found.speaker is not None and _compatible(ctx, found.speaker, gender):
             return _Attribution(found.speaker, mention, None)
     for _, entity in ctx.mentions_before(token.idx, ("PERSON",)):
@@ -213,7 +213,7 @@ def _content_words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens if t.is_alpha and not t.is_stop}
 
 
-def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attribution:
+def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _Attribution:
     """ "the premier's economic adviser" → the person whose roles it matches, if one does;
     "a Downing Street spokesperson" → Downing Street; "the ministry" → the one ministry."""
     mention = _span_of(np)
@@ -261,7 +261,7 @@ def _resolve_description(ctx: _Context, head: Token, np: list[Token]) -> _Attrib
     return _Attribution(None, mention, None)
 
 
-def _country_named_by_adjective(ctx: _Context, np: list[Token]) -> Entity | None:
+def _country_named_by_adjective(ctx: SpeakerContext, np: list[Token]) -> Entity | None:
     """ "officials from the Dutch government" speak for the Netherlands, when the article
     names the Netherlands; one nationality only, else nobody."""
     index = gazetteer.surface_index()
@@ -282,7 +282,7 @@ def _country_named_by_adjective(ctx: _Context, np: list[Token]) -> Entity | None
     return None
 
 
-def _speaker_from(ctx: _Context, head: Token, depth: int = 0) -> _Attribution:
+def speaker_from(ctx: SpeakerContext, head: Token, depth: int = 0) -> _Attribution:
     """Resolve the words headed by ``head`` that name a speaker."""
     found = ctx.entity_at(head)
     if found is not None:
@@ -305,13 +305,13 @@ def _speaker_from(ctx: _Context, head: Token, depth: int = 0) -> _Attribution:
     return NOBODY
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))  # the nearest, not a stray
     # "…, the minister was quoted as saying" / conjoined verbs share the subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject(verb.head)
+        return subject_of(verb.head)
     return None
 
 
@@ -342,7 +342,7 @@ def _according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _region_after(ctx: _Context, q: Quoted) -> list[Token]:
+def _region_after(ctx: SpeakerContext, q: Quoted) -> list[Token]:
     doc = ctx.doc
     if q.close_mark is None:
         return []
@@ -360,7 +360,7 @@ def _region_after(ctx: _Context, q: Quoted) -> list[Token]:
     return out
 
 
-def _region_before(ctx: _Context, q: Quoted) -> list[Token]:
+def _region_before(ctx: SpeakerContext, q: Quoted) -> list[Token]:
     doc = ctx.doc
     i = _token_at(doc, q.open_mark).i - 1
     out = []
@@ -374,7 +374,7 @@ def _region_before(ctx: _Context, q: Quoted) -> list[Token]:
 
 
 def _from_clause(
-    ctx: _Context, tokens: list[Token], *, after: bool, quoted: Token | None = None
+    ctx: SpeakerContext, tokens: list[Token], *, after: bool, quoted: Token | None = None
 ) -> _Attribution | None:
     """The speaker of a speech verb in the clause next to a quote, or None if it has none.
 
@@ -383,7 +383,7 @@ def _from_clause(
     """
     source = _according_to(tokens)
     if source is not None:
-        found = _speaker_from(ctx, source)
+        found = speaker_from(ctx, source)
         return _Attribution(found.speaker, found.mention, "according to")
     verbs = [t for t in tokens if _is_cue(t)]
     if not verbs:
@@ -394,22 +394,22 @@ def _from_clause(
         return None
     # A speech verb with a subject of its own ("Moscow … said that admitting …") before one
     # without ("admitting").
-    with_subject = [v for v in verbs if _subject(v) is not None]
+    with_subject = [v for v in verbs if subject_of(v) is not None]
     governing = [v for v in with_subject if quoted is not None and quoted in v.subtree]
     pool = governing or with_subject or verbs
     verb = pool[0] if after else pool[-1]
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is None and after:
         # "“…,” said Marsh, the minister": the speaker follows the verb.
         rest = [t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
         subject = rest[0] if rest else None
     if subject is None:
         return _Attribution(None, None, _cue_text(verb))
-    found = _speaker_from(ctx, subject)
+    found = speaker_from(ctx, subject)
     return _Attribution(found.speaker, found.mention, _cue_text(verb))
 
 
-def _attribute(ctx: _Context, q: Quoted) -> _Attribution | None:
+def _attribute(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
     """The speech clause of a quote: before it when the quote sits inside a sentence that
     reports speech ("said Vienna must “…”"), else after it ("“…,” Marsh said")."""
     before = _region_before(ctx, q)
@@ -425,7 +425,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _scare_marked(ctx: _Context, q: Quoted) -> str | None:
+def _scare_marked(ctx: SpeakerContext, q: Quoted) -> str | None:
     before = ctx.doc.text[max(0, q.open_mark - 30) : q.open_mark].lower().split()
     if not before:
         return None
@@ -438,7 +438,7 @@ def _scare_marked(ctx: _Context, q: Quoted) -> str | None:
     return None
 
 
-def _sentence(ctx: _Context, q: Quoted) -> tuple[int, int]:
+def _sentence(ctx: SpeakerContext, q: Quoted) -> tuple[int, int]:
     """The sentence carrying the quote, widened to cover the quote and its clause."""
     doc = ctx.doc
     closing = _closing(q)
@@ -459,7 +459,7 @@ def extract_quotes(
 ) -> tuple[Quote, ...]:
     """Quotes of an annotated article, attributed to its entities."""
     quoted = find_quoted(doc.text)
-    ctx = _Context(doc, entities, quoted)
+    ctx = SpeakerContext(doc, entities, quoted)
     records: list[Quote] = []
     previous: _Attribution | None = None
     previous_end = -1
@@ -505,7 +505,7 @@ def extract_quotes(
 
 
 def _carried_on(
-    ctx: _Context, q: Quoted, previous: _Attribution | None, previous_end: int
+    ctx: SpeakerContext, q: Quoted, previous: _Attribution | None, previous_end: int
 ) -> _Attribution | None:
     """A quote with no clause of its own carries on the one just before it: the next paragraph
     of a long quote, the second half of a split quote, or a quote right after its speaker's
@@ -535,7 +535,7 @@ def _carried_on(
     return None
 
 
-def _introduced_before(ctx: _Context, q: Quoted) -> _Attribution | None:
+def _introduced_before(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
     """A quote opening its sentence with no speech clause of its own, right after a sentence
     about its speaker: "Marsh-Tate paused. “…”", or a paragraph that ends "… read out a
     letter she said she had sent" before the letter's paragraphs."""
@@ -557,16 +557,16 @@ def _introduced_before(ctx: _Context, q: Quoted) -> _Attribution | None:
     root = sentence.root
     if new_paragraph and not (_is_cue(root) or any(_is_cue(t) for t in sentence)):
         return None
-    subject = _subject(root)
+    subject = subject_of(root)
     if subject is None:
         return None
-    found = _speaker_from(ctx, subject)
+    found = speaker_from(ctx, subject)
     if found.speaker is None or not ctx.is_person(found.speaker):
         return None
     return _Attribution(found.speaker, found.mention, None)
 
 
-def _from_later_clause(ctx: _Context, records: list[Quote]) -> list[Quote]:
+def _from_later_clause(ctx: SpeakerContext, records: list[Quote]) -> list[Quote]:
     """ "The meeting lasted “a little under an hour” and was “frank”, she said": a quote
     with no speaker takes that of the next quote in the same sentence."""
     out = list(records)
