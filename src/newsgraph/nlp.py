@@ -6,7 +6,6 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from newsgraph.entity_rules import EntityFixer
 from newsgraph.errors import ModelNotFound
@@ -34,7 +33,3 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         raise ModelNotFound(f"spaCy pipeline {model!r} has no named-entity recogniser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp
-
-
-def annotate(text: str, model: str = DEFAULT_MODEL) -> Doc:
-    return load(model)(text)

@@ -120,7 +120,6 @@ january february march april may june july august september october november dec
 feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 TIME_UNITS = frozenset({"h", "min", "s", "d", "week", "month", "year"})
-DASHES = "-\u2013\u2014\u2011"
 
 _WORD_NUMBERS = sorted(
     list(NUMBER_WORDS) + list(FRACTIONS) + [f"{t}-{u}" for t in TENS for u in list(UNITS)[1:10]]

@@ -118,10 +118,6 @@ def season_year(anchor: date, first_month: int, direction: int) -> int:
     return anchor.year
 
 
-def quarter_of(day: date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
 def duration_value(amount: float | None, unit: str) -> str | None:
     """ISO 8601 duration: (5, "hour") -> PT5H, (2, "year") -> P2Y, (None, "day") -> PXD."""
     designator, factor, clock = DURATION_UNITS[unit]
