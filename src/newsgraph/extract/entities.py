@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -69,39 +70,49 @@ class _Cluster:
         self.forms.append(surface(ent))
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, gazetteer.GazetteerEntry]:
+    """The gazetteer keyed by normalised surface form, built once."""
+    return {normalize(k): v for k, v in gazetteer.surface_index().items()}
+
+
 def _vote_types(ents: list[Span]) -> dict[str, str]:
     """One type per surface form: the gazetteer's, else the model's majority, then corrected
     by what the article's context says about the name (see entity_types)."""
     by_form: dict[str, list[Span]] = defaultdict(list)
     for ent in ents:
         by_form[normalize(surface(ent))].append(ent)
-    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
+    index = _gazetteer_index()
     out = {}
+    positions: dict[str, list[int]] = defaultdict(list)
+    if ents:
+        for t in ents[0].doc:
+            positions[t.text].append(t.i)
     for form, mentions in by_form.items():
         entry = index.get(form)
         if entry:
             out[form] = entry.type
             continue
         label = Counter(e.label_ for e in mentions).most_common(1)[0][0]
-        out[form] = context_type(label, mentions + _untagged_occurrences(mentions))
+        out[form] = context_type(label, mentions + _untagged_occurrences(mentions, positions))
     _follow_coordination(by_form, out, index)
     return out
 
 
-def _untagged_occurrences(mentions: list[Span]) -> list[Span]:
+def _untagged_occurrences(mentions: list[Span], positions: dict[str, list[int]]) -> list[Span]:
     """Places where the article uses the same one-word name without the model tagging it:
-    their context is evidence too ("around Hallvik")."""
+    their context is evidence too ("around Hallvik"). ``positions`` maps a token's text to
+    where it occurs."""
     first = mentions[0]
     words = [t for t in first if t.lower_ != "the"]
     if len(words) != 1:
         return []
     doc = first.doc
-    text = words[0].text
     seen = {m.start for m in mentions} | {m.end - 1 for m in mentions}
     return [
-        Span(doc, t.i, t.i + 1, label=first.label_)
-        for t in doc
-        if t.text == text and t.i not in seen and t.ent_type_ not in KEPT_LABELS
+        Span(doc, i, i + 1, label=first.label_)
+        for i in positions.get(words[0].text, ())
+        if i not in seen and doc[i].ent_type_ not in KEPT_LABELS
     ]
 
 
@@ -199,7 +210,7 @@ def _full_name_clusters(ents: list[Span], types: dict[str, str]) -> list[_Cluste
 def _cluster(doc: Doc) -> list[_Cluster]:
     ents = _candidate_ents(doc)
     types = _vote_types(ents)
-    index = {normalize(k): v for k, v in gazetteer.surface_index().items()}
+    index = _gazetteer_index()
     # Full names first, so a surname earlier in the text still finds its person.
     persons = _full_name_clusters(ents, types)
     others: dict[tuple[str, str], _Cluster] = {}
@@ -411,6 +422,7 @@ def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
     _add_untagged_names(doc, clusters)
     clusters = [c for c in clusters if _keep(c, headline_end)]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
+    text = doc.text  # Doc.text joins every token on each call: read it once
     entities = []
     for n, c in enumerate(clusters, start=1):
         mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})
@@ -433,7 +445,7 @@ def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
                 aliases=tuple(aliases),
                 roles=tuple(r.text for r in roles),
                 role_mentions=tuple(roles),
-                mentions=tuple(TextSpan(s, e, doc.text[s:e]) for s, e in mentions),
+                mentions=tuple(TextSpan(s, e, text[s:e]) for s, e in mentions),
             )
         )
     return tuple(entities)

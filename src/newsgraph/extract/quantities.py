@@ -781,7 +781,7 @@ def _np_words(head: Token, skip: frozenset[int] = frozenset(), after: int = 0) -
     words = words[-6:]
     doc = head.doc
     if words[-1].i - words[0].i + 1 == len(words):
-        return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        return doc[words[0].i : words[-1].i + 1].text
     return " ".join(t.text for t in words)
 
 

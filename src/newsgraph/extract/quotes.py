@@ -81,18 +81,19 @@ class SpeakerContext:
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: list[Quoted]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.entities = entities
-        self.inside_quote = [False] * len(doc.text)
+        self.inside_quote = [False] * len(self.text)
         for q in quoted:
             close = q.close_mark if q.close_mark is not None else q.end
-            for i in range(q.open_mark, min(close + 1, len(doc.text))):
+            for i in range(q.open_mark, min(close + 1, len(self.text))):
                 self.inside_quote[i] = True
         self.owner: dict[int, Entity] = {}
         for e in entities:
             for m in e.mentions:
                 for i in range(m.start, m.end):
                     self.owner[i] = e
-        self.gender = {e.id: _gender(doc, e) for e in entities if e.type == "PERSON"}
+        self.gender = {e.id: _gender(self.text, e) for e in entities if e.type == "PERSON"}
         self.recent_speaker: str | None = None  # the speaker of the quote before, if any
 
     def last_mention(self, entity_id: str, char: int) -> int:
@@ -124,7 +125,7 @@ class SpeakerContext:
         return sorted(found, key=lambda pair: -pair[0])
 
 
-def _gender(doc: Doc, entity: Entity) -> str | None:
+def _gender(text: str, entity: Entity) -> str | None:
     """ "f", "m" or None, from the given name, a courtesy title or a gendered role word."""
     women, men = gazetteer.gendered_given_names()
     first = entity.name.split()[0]
@@ -134,7 +135,7 @@ def _gender(doc: Doc, entity: Entity) -> str | None:
         return "m"
     words = {w.lower() for r in entity.roles for w in re.findall(r"[\w.-]+", r)}
     for m in entity.mentions:
-        before = doc.text[max(0, m.start - 6) : m.start].split()
+        before = text[max(0, m.start - 6) : m.start].split()
         if before:
             words.add(before[-1].lower())
     if words & FEMALE_WORDS:
@@ -159,9 +160,8 @@ def _np_tokens(head: Token) -> list[Token]:
 
 
 def _span_of(tokens: list[Token]) -> TextSpan:
-    doc = tokens[0].doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return TextSpan(start, end, doc.text[start:end])
+    span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 def _compatible(ctx: SpeakerContext, entity_id: str | None, gender: str) -> bool:
@@ -426,7 +426,7 @@ def _words(text: str) -> int:
 
 
 def _scare_marked(ctx: SpeakerContext, q: Quoted) -> str | None:
-    before = ctx.doc.text[max(0, q.open_mark - 30) : q.open_mark].lower().split()
+    before = ctx.text[max(0, q.open_mark - 30) : q.open_mark].lower().split()
     if not before:
         return None
     if before[-1] in SCARE_MARKERS:
@@ -446,7 +446,7 @@ def _sentence(ctx: SpeakerContext, q: Quoted) -> tuple[int, int]:
     last = _token_at(doc, closing)
     start = min(first.sent.start_char, q.open_mark)
     end = max(last.sent.end_char, closing + 1)
-    return start, min(end, len(doc.text))
+    return start, min(end, len(ctx.text))
 
 
 def _closing(q: Quoted) -> int:
@@ -458,7 +458,8 @@ def extract_quotes(
     doc: Doc, entities: tuple[Entity, ...], *, headline_end: int = 0
 ) -> tuple[Quote, ...]:
     """Quotes of an annotated article, attributed to its entities."""
-    quoted = find_quoted(doc.text)
+    text_of_doc = doc.text
+    quoted = find_quoted(text_of_doc)
     ctx = SpeakerContext(doc, entities, quoted)
     records: list[Quote] = []
     previous: _Attribution | None = None
@@ -467,7 +468,7 @@ def extract_quotes(
         marked = _scare_marked(ctx, q)
         if marked == "nickname":
             continue
-        text = doc.text[q.start : q.end]
+        text = text_of_doc[q.start : q.end]
         attribution = None
         if marked != "scare":
             ctx.recent_speaker = previous.speaker if previous else None
@@ -512,7 +513,7 @@ def _carried_on(
     sentence. Only when nothing but spaces, one sentence or a speech clause lies between."""
     if previous is None or previous.speaker is None or previous_end < 0:
         return None
-    between = ctx.doc.text[previous_end + 1 : q.open_mark]
+    between = ctx.text[previous_end + 1 : q.open_mark]
     if q.continues or not between.strip(" ,\n"):
         return _Attribution(previous.speaker, previous.mention, None)
     if "\n\n" in between.strip("\n"):
@@ -550,7 +551,7 @@ def _introduced_before(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
         i -= 1
     if i < 0:
         return None
-    new_paragraph = "\n\n" in doc.text[doc[i].idx : q.open_mark]
+    new_paragraph = "\n\n" in ctx.text[doc[i].idx : q.open_mark]
     sentence = doc[i].sent
     if any(ctx.inside_quote[t.idx] for t in sentence if not t.is_space):
         return None  # that sentence quotes someone already
@@ -574,7 +575,7 @@ def _from_later_clause(ctx: SpeakerContext, records: list[Quote]) -> list[Quote]
         r, nxt = out[n], out[n + 1]
         if r.speaker is not None or nxt.speaker is None or nxt.kind != "direct":
             continue
-        between = ctx.doc.text[r.end : nxt.start]
+        between = ctx.text[r.end : nxt.start]
         if any(ch in between for ch in ".!?\n"):
             continue
         out[n] = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, nxt.speaker, nxt.cue,

@@ -129,9 +129,8 @@ def _as_span(doc: Doc, first: int, last: int) -> TextSpan | None:
         return None
     if not any(_role_word(t) for t in doc[first : last + 1]):
         return None
-    start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
-    return TextSpan(start, end, doc.text[start:end])
+    span = doc[first : last + 1]
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 def _possessor(t: Token) -> bool:

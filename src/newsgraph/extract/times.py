@@ -78,6 +78,7 @@ class _Context:
 
     def __init__(self, doc: Doc, published: date | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.published = published
         self.last_day: date | None = None  # latest day resolved so far ("the same day")
         self.sentence_day: dict[int, date] = {}  # sentence start -> a day named in it
@@ -86,7 +87,7 @@ class _Context:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def sentence_start(self, char: int) -> int:
-        span = self.tokens(char, min(char + 1, len(self.doc.text)))
+        span = self.tokens(char, min(char + 1, len(self.text)))
         return span[0].sent.start_char if span is not None and len(span) else 0
 
     def direction(self, start: int, end: int, *, weekday: bool = False) -> int:
@@ -255,7 +256,7 @@ def _month_year(m: re.Match, ctx: _Context) -> _Reading | None:
 
 def _year(m: re.Match, ctx: _Context) -> _Reading | None:
     year = int(m["y"])
-    after = ctx.doc.text[m.end(): m.end() + 20]
+    after = ctx.text[m.end(): m.end() + 20]
     if not m["pre"] and (NOT_YEAR_AFTER.match(after) or _counts_things(m, ctx)):
         return None
     return _Reading("point", str(year), "year") if tr.valid_year(year) else None
@@ -502,7 +503,7 @@ REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRE
 def _reference(m: re.Match, ctx: _Context) -> _Reading | None:
     word = re.sub(r"\s+", " ", m.group(0).lower())
     if word == "now":
-        after = ctx.doc.text[m.end(): m.end() + 2]
+        after = ctx.text[m.end(): m.end() + 2]
         if after.startswith("-"):
             return None  # "now-defunct"
     return _Reading("reference", REFERENCES[word], None)
