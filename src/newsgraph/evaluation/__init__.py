@@ -17,13 +17,15 @@ from newsgraph.evaluation.core import (
     norm,
     span_errors,
 )
+from newsgraph.evaluation.core import pair_by_text as pair_quotes
+from newsgraph.evaluation.core import text_key as quote_text
 from newsgraph.evaluation.entities import (
     ENTITY_SCORED_TYPES,
     match_entities,
     norm_role,
     score_entities,
 )
-from newsgraph.evaluation.quotes import pair_quotes, quote_rates, quote_text, score_quotes
+from newsgraph.evaluation.quotes import quote_rates, score_quotes
 from newsgraph.evaluation.records import score_records
 from newsgraph.evaluation.run import evaluate
 

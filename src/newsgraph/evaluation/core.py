@@ -93,6 +93,50 @@ def norm(text: str | None) -> str:
     return t.strip(" .,;:")
 
 
+_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                        "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch).startswith("P")
+
+
+def text_key(text: str | None) -> str:
+    """Gold keeps the punctuation inside quote marks (“We are ready,”) and a prediction may
+    not, so marks, whitespace and case are normalised and punctuation at both ends dropped."""
+    t = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "").translate(_MARKS)).lower()
+    start, end = 0, len(t)
+    while start < end and _is_edge(t[start]):
+        start += 1
+    while end > start and _is_edge(t[end - 1]):
+        end -= 1
+    return t[start:end]
+
+
+def pair_by_text(
+    gold: list[dict], pred: list[dict]
+) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Pair gold and predicted records one-to-one on ``text_key``, in order (quotes, times).
+
+    Returns the pairs, the missed gold quotes and the spurious predictions.
+    """
+    free: dict[str, list[int]] = {}
+    for i, p in enumerate(pred):
+        free.setdefault(text_key(p.get("text")), []).append(i)
+    pairs, missed, used = [], [], set()
+    for g in gold:
+        slots = free.get(text_key(g.get("text")))
+        if slots:
+            i = slots.pop(0)
+            used.add(i)
+            pairs.append((g, pred[i]))
+        else:
+            missed.append(g)
+    return pairs, missed, [p for i, p in enumerate(pred) if i not in used]
+
+
+
+
 def load_gold(gold_dir: Path) -> list[GoldArticle]:
     """Gold files in ``gold_dir/gold`` paired with their articles in ``gold_dir/articles``."""
     gold_files = sorted((gold_dir / "gold").glob("*.json"))

@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from newsgraph.evaluation.core import Rate, Score, norm
+from newsgraph.evaluation.core import Rate, Score, norm, pair_by_text
 from newsgraph.evaluation.entities import entity_name, match_entities
 
 QUOTE_KINDS = ("direct", "scare")
 QUOTE_RATES = (
     "quotes.attribution", "quotes.wrong_speaker", "quotes.null_kept", "quotes.scare_with_speaker",
 )
-_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-                        "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'"})
-
-
-def _is_edge(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch).startswith("P")
-
-
-def quote_text(text: str | None) -> str:
-    """Gold keeps the punctuation inside the marks (“We are ready,”) and a prediction may not,
-    so marks, whitespace and case are normalised and punctuation at both ends dropped."""
-    t = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "").translate(_MARKS)).lower()
-    start, end = 0, len(t)
-    while start < end and _is_edge(t[start]):
-        start += 1
-    while end > start and _is_edge(t[end - 1]):
-        end -= 1
-    return t[start:end]
-
-
-def pair_quotes(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict],
-                                                             list[dict]]:
-    """Pair gold and predicted quotes one-to-one on ``quote_text``, first come first served.
-
-    Returns the pairs, the missed gold quotes and the spurious predictions.
-    """
-    free: dict[str, list[int]] = {}
-    for i, p in enumerate(pred):
-        free.setdefault(quote_text(p.get("text")), []).append(i)
-    pairs, missed, used = [], [], set()
-    for g in gold:
-        slots = free.get(quote_text(g.get("text")))
-        if slots:
-            i = slots.pop(0)
-            used.add(i)
-            pairs.append((g, pred[i]))
-        else:
-            missed.append(g)
-    return pairs, missed, [p for i, p in enumerate(pred) if i not in used]
-
-
 def _detection(gold: list[dict], pred: list[dict], where: str) -> Score:
-    pairs, missed, spurious = pair_quotes(gold, pred)
+    pairs, missed, spurious = pair_by_text(gold, pred)
     s = Score(tp=len(pairs), fp=len(spurious), fn=len(missed))
     s.failures.extend(f"{where}: missed quote {g['text']!r}" for g in missed)
     s.failures.extend(f"{where}: spurious quote {p['text']!r}" for p in spurious)
@@ -71,9 +27,9 @@ def score_quotes(gold: list[dict], pred: list[dict], where: str) -> dict[str, Sc
     for kind in QUOTE_KINDS:
         g_k = [g for g in gold if g.get("kind") == kind]
         p_k = [p for p in pred if p.get("kind") == kind]
-        pairs, missed, spurious = pair_quotes(g_k, p_k)
+        pairs, missed, spurious = pair_by_text(g_k, p_k)
         scores[f"quotes.{kind}"] = Score(tp=len(pairs), fp=len(spurious), fn=len(missed))
-    for g, p in pair_quotes(gold, pred)[0]:
+    for g, p in pair_by_text(gold, pred)[0]:
         if g.get("kind") != p.get("kind"):
             scores.setdefault(f"quotes.{g.get('kind')}", Score()).failures.append(
                 f"{where}: quote {g['text']!r} found as {p.get('kind')}, gold says {g.get('kind')}"
@@ -137,7 +93,7 @@ def quote_rates(gold: dict, record: dict, where: str) -> dict[str, Rate]:
     entity that ``match_entities`` pairs with the gold speaker.
     """
     pred = record.get("quotes", [])
-    pairs, _, spurious = pair_quotes(gold.get("quotes", []), pred)
+    pairs, _, spurious = pair_by_text(gold.get("quotes", []), pred)
     expected = _speaker_ids(gold.get("entities", []), record["entities"])
     rates = {name: Rate() for name in QUOTE_RATES}
     for g, p in pairs:

@@ -9,30 +9,10 @@ a prediction that takes in "about" or drops "last" has not found the same expres
 
 from __future__ import annotations
 
-from newsgraph.evaluation.core import Rate, Score
-from newsgraph.evaluation.quotes import quote_text
+from newsgraph.evaluation.core import Rate, Score, pair_by_text
 
 KIND = "times"
 TIME_RATES = ("times.value", "times.kind", "times.unresolved_kept")
-
-
-def pair_times(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict],
-                                                           list[dict]]:
-    """Pair gold and predicted times on normalised text, in order; also the misses and the
-    spurious predictions."""
-    free: dict[str, list[int]] = {}
-    for i, p in enumerate(pred):
-        free.setdefault(quote_text(p.get("text")), []).append(i)
-    pairs, missed, used = [], [], set()
-    for g in gold:
-        slots = free.get(quote_text(g.get("text")))
-        if slots:
-            i = slots.pop(0)
-            used.add(i)
-            pairs.append((g, pred[i]))
-        else:
-            missed.append(g)
-    return pairs, missed, [p for i, p in enumerate(pred) if i not in used]
 
 
 def _count(rate: Rate, hit: bool, failure: str) -> None:
@@ -52,7 +32,7 @@ def score_times(gold: dict, record: dict, where: str) -> tuple[dict[str, Score],
       relative times (gold value null) that were also left null.
     """
     g_times, p_times = gold.get(KIND, []), record.get(KIND, [])
-    pairs, missed, spurious = pair_times(g_times, p_times)
+    pairs, missed, spurious = pair_by_text(g_times, p_times)
     score = Score(tp=len(pairs), fp=len(spurious), fn=len(missed))
     score.failures.extend(
         f"{where}: missed time {g['text']!r} ({g.get('value')})" for g in missed)
