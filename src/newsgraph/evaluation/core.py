@@ -77,6 +77,14 @@ class Rate:
         self.den += other.den
         self.failures.extend(other.failures)
 
+    def count(self, hit: bool, failure: str, *, bad_when_true: bool = False) -> None:
+        """Add one case; the failure is kept when the case counts against the rate (a miss,
+        or for a rate that should stay low, a hit)."""
+        self.den += 1
+        self.num += hit
+        if hit == bad_when_true:
+            self.failures.append(failure)
+
     def as_dict(self) -> dict[str, float | int]:
         return {"num": self.num, "den": self.den, "value": round(self.value, 4)}
 

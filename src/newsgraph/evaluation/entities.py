@@ -86,3 +86,10 @@ def entity_name(record: dict, entity_id: str | None) -> str | None:
         if e["id"] == entity_id:
             return e["name"]
     return None
+
+
+def paired_ids(gold_entities: list[dict], pred_entities: list[dict]) -> dict[str, str | None]:
+    """Normalised gold entity name → id of the predicted entity paired with it, if any: how a
+    gold speaker or source (a name) is compared with a predicted one (an id)."""
+    return {norm(g["name"]): (p["id"] if p else None)
+            for g, p in match_entities(gold_entities, pred_entities)}

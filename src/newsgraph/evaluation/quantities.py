@@ -21,7 +21,7 @@ import re
 from rapidfuzz import fuzz
 
 from newsgraph.evaluation.core import Rate, Score, norm
-from newsgraph.evaluation.entities import entity_name, match_entities
+from newsgraph.evaluation.entities import entity_name, paired_ids
 
 KIND = "quantities"
 RATES = ("quantities.about", "quantities.claimed_by", "quantities.approximate")
@@ -137,38 +137,26 @@ def score_quantities(
         for g, p in pairs if g.get("unit") != p.get("unit")
     )
     rates = {name: Rate() for name in RATES}
-    expected = {norm(g["name"]): (p["id"] if p else None)
-                for g, p in match_entities(gold.get("entities", []), record.get("entities", []))}
+    expected = paired_ids(gold.get("entities", []), record.get("entities", []))
     for g, p in pairs:
         if g.get("about"):
-            rate = rates["quantities.about"]
-            rate.den += 1
-            if about_matches(g["about"], p.get("about")):
-                rate.num += 1
-            else:
-                rate.failures.append(
-                    f"{where}: about of {_describe(g)}: gold {g['about']!r}, "
-                    f"predicted {p.get('about')!r}"
-                )
+            rates["quantities.about"].count(
+                about_matches(g["about"], p.get("about")),
+                f"{where}: about of {_describe(g)}: gold {g['about']!r}, "
+                f"predicted {p.get('about')!r}",
+            )
         gold_claim, got = g.get("claimed_by"), p.get("claimed_by")
         right = got is None if gold_claim is None else (
             got is not None and got == expected.get(norm(gold_claim))
         )
-        rate = rates["quantities.claimed_by"]
-        rate.den += 1
-        rate.num += right
-        if not right:
-            rate.failures.append(
-                f"{where}: claimed_by of {_describe(g)}: gold {gold_claim or 'none'}, "
-                f"predicted {entity_name(record, got) or got or 'none'}"
-            )
-        rate = rates["quantities.approximate"]
-        rate.den += 1
-        hit = bool(g.get("approximate")) == bool(p.get("approximate"))
-        rate.num += hit
-        if not hit:
-            rate.failures.append(
-                f"{where}: approximate of {_describe(g)}: gold {bool(g.get('approximate'))}, "
-                f"predicted {bool(p.get('approximate'))}"
-            )
+        rates["quantities.claimed_by"].count(
+            right,
+            f"{where}: claimed_by of {_describe(g)}: gold {gold_claim or 'none'}, "
+            f"predicted {entity_name(record, got) or got or 'none'}",
+        )
+        rates["quantities.approximate"].count(
+            bool(g.get("approximate")) == bool(p.get("approximate")),
+            f"{where}: approximate of {_describe(g)}: gold {bool(g.get('approximate'))}, "
+            f"predicted {bool(p.get('approximate'))}",
+        )
     return {KIND: value, f"{KIND}.unit": unit}, rates

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.evaluation.core import Rate, Score, norm, pair_by_text
-from newsgraph.evaluation.entities import entity_name, match_entities
+from newsgraph.evaluation.entities import entity_name, paired_ids
 
 QUOTE_KINDS = ("direct", "scare")
 QUOTE_RATES = (
@@ -37,12 +37,6 @@ def score_quotes(gold: list[dict], pred: list[dict], where: str) -> dict[str, Sc
     return scores
 
 
-def _speaker_ids(gold_entities: list[dict], pred_entities: list[dict]) -> dict[str, str | None]:
-    """Normalised gold entity name -> id of the predicted entity paired with it, if any."""
-    return {norm(g["name"]): (p["id"] if p else None)
-            for g, p in match_entities(gold_entities, pred_entities)}
-
-
 def _speaker_failure(where: str, text: str, gold: str | None, pred: str | None) -> str:
     what = ("missing speaker" if pred is None else "invented speaker" if gold is None
             else "wrong speaker")
@@ -56,14 +50,14 @@ def _rate_detected(g: dict, p: dict, expected: dict[str, str | None], record: di
     correct = gold_name is not None and got is not None and got == expected.get(norm(gold_name))
     failure = _speaker_failure(where, g["text"], gold_name, entity_name(record, got) or got)
     if gold_name is not None:
-        _count(rates["quotes.attribution"], correct, failure)
+        rates["quotes.attribution"].count(correct, failure)
     else:
-        _count(rates["quotes.null_kept"], got is None, failure)
+        rates["quotes.null_kept"].count(got is None, failure)
     if got is not None and not correct:
         rates["quotes.wrong_speaker"].num += 1
         rates["quotes.wrong_speaker"].failures.append(failure)
     if "scare" in (g.get("kind"), p.get("kind")):
-        _count(rates["quotes.scare_with_speaker"], got is not None, failure, bad_when_true=True)
+        rates["quotes.scare_with_speaker"].count(got is not None, failure, bad_when_true=True)
 
 
 def _rate_spurious(p: dict, record: dict, rates: dict[str, Rate], where: str) -> None:
@@ -75,15 +69,7 @@ def _rate_spurious(p: dict, record: dict, rates: dict[str, Rate], where: str) ->
         rates["quotes.wrong_speaker"].num += 1
         rates["quotes.wrong_speaker"].failures.append(failure)
     if p.get("kind") == "scare":
-        _count(rates["quotes.scare_with_speaker"], got is not None, failure, bad_when_true=True)
-
-
-def _count(rate: Rate, hit: bool, failure: str, *, bad_when_true: bool = False) -> None:
-    """Add one case; the failure is kept when the case counts against the rate."""
-    rate.den += 1
-    rate.num += hit
-    if hit == bad_when_true:
-        rate.failures.append(failure)
+        rates["quotes.scare_with_speaker"].count(got is not None, failure, bad_when_true=True)
 
 
 def quote_rates(gold: dict, record: dict, where: str) -> dict[str, Rate]:
@@ -94,7 +80,7 @@ def quote_rates(gold: dict, record: dict, where: str) -> dict[str, Rate]:
     """
     pred = record.get("quotes", [])
     pairs, _, spurious = pair_by_text(gold.get("quotes", []), pred)
-    expected = _speaker_ids(gold.get("entities", []), record["entities"])
+    expected = paired_ids(gold.get("entities", []), record["entities"])
     rates = {name: Rate() for name in QUOTE_RATES}
     for g, p in pairs:
         _rate_detected(g, p, expected, record, rates, where)

@@ -15,13 +15,6 @@ KIND = "times"
 TIME_RATES = ("times.value", "times.kind", "times.unresolved_kept")
 
 
-def _count(rate: Rate, hit: bool, failure: str) -> None:
-    rate.den += 1
-    rate.num += hit
-    if not hit:
-        rate.failures.append(failure)
-
-
 def score_times(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
     """Detection (``times``) and the rates of one article.
 
@@ -43,13 +36,13 @@ def score_times(gold: dict, record: dict, where: str) -> tuple[dict[str, Score],
     for g, p in pairs:
         gv, pv = g.get("value"), p.get("value")
         if gv is not None:
-            _count(rates["times.value"], pv == gv,
+            rates["times.value"].count(pv == gv,
                    f"{where}: wrong value for time {g['text']!r}: gold {gv}, predicted {pv}")
-        _count(rates["times.kind"], g.get("kind") == p.get("kind"),
+        rates["times.kind"].count(g.get("kind") == p.get("kind"),
                f"{where}: wrong kind for time {g['text']!r}: gold {g.get('kind')}, "
                f"predicted {p.get('kind')}")
         if undated and gv is None:
-            _count(rates["times.unresolved_kept"], pv is None,
+            rates["times.unresolved_kept"].count(pv is None,
                    f"{where}: relative time {g['text']!r} given a value without a "
                    f"publication date: {pv}")
     return {KIND: score}, rates
