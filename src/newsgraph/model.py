@@ -176,6 +176,65 @@ class Time:
         }
 
 
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+EVENT_STATUSES = ("occurred", "planned", "claimed", "denied")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening between actors (PLOVER type), however often the article mentions it.
+
+    ``trigger`` is the first mention; ``mentions`` holds every later one ("the talks").
+    """
+
+    id: str
+    type: str
+    subtype: str
+    trigger: Span
+    sentence: tuple[int, int]
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    place: str | None = None  # entity id
+    time: str | None = None  # time record id
+    date: str | None = None  # ISO value of that time, when resolved
+    status: str = "occurred"
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "subtype": self.subtype,
+            "actors": list(self.actors), "targets": list(self.targets),
+            "place": self.place, "time": self.time, "date": self.date, "status": self.status,
+            "trigger": self.trigger.to_dict(),
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Who supports or opposes what; ``evidence`` is the words that carry the stance."""
+
+    id: str
+    holder: str  # entity id
+    issue: str
+    polarity: str  # "support" or "oppose"
+    evidence: Span
+    sentence: tuple[int, int]
+    quote: str | None = None  # quote id when the stance is voiced inside a quotation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "holder": self.holder, "issue": self.issue,
+            "polarity": self.polarity, "evidence": self.evidence.to_dict(),
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "quote": self.quote,
+        }
+
+
 @dataclass(frozen=True)
 class Extraction:
     """One article's record. Kinds not yet extracted stay empty lists."""
@@ -185,8 +244,8 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[Time, ...] = ()
-    events: tuple[Any, ...] = ()
-    stances: tuple[Any, ...] = ()
+    events: tuple[Event, ...] = ()
+    stances: tuple[Stance, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
