@@ -12,6 +12,7 @@ from newsgraph.clean import PARAGRAPH_BREAK, clean_document, clean_title
 from newsgraph.errors import InputRejected
 from newsgraph.extract import (
     extract_entities,
+    extract_events,
     extract_quantities,
     extract_quotes,
     extract_times,
@@ -63,12 +64,14 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     warnings = () if article.published else (NO_DATE_WARNING,)
     entities = extract_entities(doc, headline_end=headline_end(article))
     quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
+    times = extract_times(doc, published=article.published)
     return Extraction(
         article=article,
         entities=entities,
         quotes=quotes,
         quantities=extract_quantities(doc, entities, quotes),
-        times=extract_times(doc, published=article.published),
+        times=times,
+        events=extract_events(doc, entities, times, published=article.published),
         warnings=warnings,
     )
 

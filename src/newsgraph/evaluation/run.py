@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from newsgraph.errors import GoldError
 from newsgraph.evaluation.core import GoldArticle, Rate, Report, Score, span_errors
 from newsgraph.evaluation.entities import ENTITY_SCORED_TYPES, score_entities
+from newsgraph.evaluation.events import score_events
 from newsgraph.evaluation.quantities import score_quantities
 from newsgraph.evaluation.quotes import quote_rates, score_quotes
 from newsgraph.evaluation.records import score_records
@@ -35,7 +36,7 @@ def _generic(kind: str) -> ArticleScorer:
 
 # One scorer per record kind, in the order the table prints them.
 SCORERS: tuple[ArticleScorer, ...] = (
-    _entities, _quotes, score_quantities, score_times, _generic("events"), _generic("stances"),
+    _entities, _quotes, score_quantities, score_times, score_events, _generic("stances"),
 )
 
 

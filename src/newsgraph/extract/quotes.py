@@ -310,7 +310,7 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))  # the nearest, not a stray
     # "…, the minister was quoted as saying" / conjoined verbs share the subject
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
 

@@ -1,0 +1,178 @@
+"""What events and stances both read off a clause: who its parties are, whether it is
+negated, and whether it reports something done, planned, claimed or denied."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
+from newsgraph.gazetteer import demonyms, surface_index
+from newsgraph.model import Entity
+
+# Auxiliaries and governing verbs that put what a clause reports in the future.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", "might", "gon"})
+FUTURE_GOVERNORS = frozenset({
+    "schedule", "slate", "plan", "expect", "set", "intend", "aim", "prepare", "propose",
+    "agree", "offer", "promise", "pledge", "vow", "hope", "want", "seek", "invite", "due",
+    "ready", "likely", "able", "decide", "threaten", "try", "consider", "going", "call",
+    "urge", "ask", "demand",
+})
+CLAIM_GOVERNORS = frozenset({"claim", "allege", "accuse", "report", "say"})
+DENY_GOVERNORS = frozenset({"deny"})
+PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+# How far up the governing verbs a clause's status is looked for.
+MAX_CHAIN = 4
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """``head`` and the words conjoined with it ("Nordland and Estmark")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
+    """The entities the words headed by ``head`` name: each conjunct resolved as a speaker is
+    (pronouns, descriptions, spokespeople), a group of nationalities as their countries."""
+    ids: list[str] = []
+    for token in conjuncts(head):
+        group = _people_of_group(ctx, token)
+        if group:
+            ids.extend(group)
+            continue
+        found = speaker_from(ctx, token)
+        if found.speaker is not None and _locative(ctx, found.speaker, token):
+            continue  # "negotiators in Vienna": Vienna is where they are, not who they are
+        if found.speaker is not None:
+            entity = ctx_entity(ctx, found.speaker)
+            if entity is not None and entity.type in PARTY_TYPES:
+                ids.append(found.speaker)
+                continue
+        ids.extend(_countries_of_group(ctx, token))
+    return list(dict.fromkeys(ids))
+
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+
+
+def _locative(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
+    """The entity is named inside a place phrase of the words headed by ``head``."""
+    for token in head.subtree:
+        found = ctx.entity_at(token)
+        if found is None or found[0].id != entity_id or token.i == head.i:
+            continue
+        t = token
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
+                return True
+            t = t.head
+    return False
+
+
+GROUP_WORDS = frozenset({"both", "two", "three", "the", "their", "all"})
+
+
+def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "both ministers", "the two foreign ministers": every person whose roles carry the noun,
+    when there are at least two and the words say how many or point back ("both", "the")."""
+    if head.tag_ != "NNS" or not any(c.lower_ in GROUP_WORDS for c in head.children):
+        return []
+    word = head.lemma_.lower()
+    people = [e.id for e in ctx.entities if e.type == "PERSON" and any(
+        word in r.lower().split() for r in e.roles)]
+    count = next((c.lower_ for c in head.children if c.lower_ in ("two", "three")), None)
+    wanted = {"two": 2, "three": 3}.get(count or "", len(people))
+    return people if len(people) >= 2 and len(people) == wanted else []
+
+
+def ctx_entity(ctx: SpeakerContext, entity_id: str) -> Entity | None:
+    return next((e for e in ctx.entities if e.id == entity_id), None)
+
+
+def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "the French and Polish delegations" → France and Poland, when the article names them."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    wanted = [demonyms().get(t.text) for t in head.children if t.dep_ in ("amod", "compound")]
+    for t in head.children:
+        if t.dep_ in ("amod", "compound"):
+            wanted.extend(demonyms().get(c.text) for c in t.children if c.dep_ == "conj")
+    names = {w for w in wanted if w}
+    if not names:
+        return []
+    index = surface_index()
+    out = []
+    for e in ctx.entities:
+        if e.type == "GPE" and any(
+            (entry := index.get(form)) is not None and entry.name in names
+            for form in (e.name, *e.aliases)
+        ):
+            out.append(e.id)
+    return out
+
+
+def subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
+    """Who does what ``verb`` says: its subject, or the agent of a passive ("by Rabat")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return entity_ids(ctx, objects[0])
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return []
+    return entity_ids(ctx, subject)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verbs (and predicate adjectives) above ``verb`` through complement clauses."""
+    chain = []
+    t = verb
+    for _ in range(MAX_CHAIN):
+        if t.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "acomp", "advcl", "conj") or (
+            t.head.i == t.i
+        ):
+            break
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def status_of(verb: Token) -> str:
+    """occurred, planned, claimed or denied, from the verb's own tense and what governs it."""
+    for g in _governors(verb):
+        lemma = g.lemma_.lower()
+        if g.i > verb.i:
+            continue  # "X accused Y …; Y denied it": the denial comes after, about the account
+        if lemma in DENY_GOVERNORS:
+            return "denied"
+        if lemma in CLAIM_GOVERNORS and lemma != "say" and g.pos_ == "VERB":
+            return "claimed"
+    if _future(verb):
+        return "planned"
+    for g in _governors(verb):
+        if _future(g) or (g.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "xcomp"):
+            return "planned"
+        if g.dep_ not in ("xcomp", "conj"):
+            break
+    return "occurred"
+
+
+def _future(verb: Token) -> bool:
+    aux = _aux_words(verb)
+    if aux & FUTURE_AUX:
+        return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
+    # "is to visit", "are due to meet", "talks are scheduled for Friday"
+    return verb.lemma_.lower() in ("schedule", "slate", "due")

@@ -1,0 +1,513 @@
+"""Events: who did what to whom, where and when, coded with PLOVER's top-level types.
+
+A trigger is a verb ("met", "accused", "imposed") or a nominalisation ("talks", "summit",
+"sanctions") from the lexicons below. Its arguments come from the dependency parse: the
+subject (or a passive's agent) acts, the object or a "with/against/on" phrase is acted on,
+an "in/at" phrase naming a place is where, and the time expression inside the clause is
+when. A noun trigger takes its parties from a possessor ("Marsh's talks"), a "between X and
+Y" phrase, a compound ("the EU-China summit"), or the subject of the light verb that
+carries it ("held talks", "will attend the summit"). Status follows the grammar: tense and
+governing verbs ("is scheduled to", "agreed to") for planned, "denied" and "claimed" above
+the clause. One happening mentioned again ("the talks") becomes a mention of the event
+named first, and so does the same type between the same parties on a compatible date.
+Words inside quotation marks are the speaker's and are not read for events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.clauses import (
+    FUTURE_GOVERNORS,
+    entity_ids,
+    negated,
+    status_of,
+    subject_ids,
+)
+from newsgraph.extract.quote_marks import find_quoted
+from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.model import Entity, Event, Span, Time
+
+VERB_TRIGGERS: dict[str, tuple[str, str]] = {
+    # CONSULT
+    "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "meet"),
+    "negotiate": ("CONSULT", "negotiate"), "summon": ("CONSULT", "summon"),
+    "mediate": ("CONSULT", "mediate"), "phone": ("CONSULT", "call"),
+    "telephone": ("CONSULT", "call"), "confer": ("CONSULT", "meet"),
+    # AGREE
+    "agree": ("AGREE", "agree"), "sign": ("AGREE", "sign"), "seal": ("AGREE", "sign"),
+    "ratify": ("AGREE", "ratify"), "conclude": ("AGREE", "agree"),
+    # SUPPORT
+    "welcome": ("SUPPORT", "welcome"), "endorse": ("SUPPORT", "endorse"),
+    "praise": ("SUPPORT", "praise"), "hail": ("SUPPORT", "welcome"),
+    "defend": ("SUPPORT", "defend"),
+    # AID
+    "pledge": ("AID", "pledge"), "donate": ("AID", "donate"), "lend": ("AID", "loan"),
+    "rescue": ("AID", "rescue"), "evacuate": ("AID", "evacuate"), "fund": ("AID", "fund"),
+    "deliver": ("AID", "deliver"),
+    # REQUEST
+    "demand": ("REQUEST", "demand"), "urge": ("REQUEST", "urge"), "ask": ("REQUEST", "ask"),
+    "request": ("REQUEST", "request"), "appeal": ("REQUEST", "appeal"),
+    "petition": ("REQUEST", "petition"),
+    # ACCUSE
+    "accuse": ("ACCUSE", "accuse"), "condemn": ("ACCUSE", "condemn"),
+    "criticise": ("ACCUSE", "criticise"), "criticize": ("ACCUSE", "criticise"),
+    "denounce": ("ACCUSE", "denounce"), "blame": ("ACCUSE", "blame"),
+    "slam": ("ACCUSE", "criticise"), "sue": ("ACCUSE", "sue"),
+    # REJECT
+    "reject": ("REJECT", "reject"), "refuse": ("REJECT", "refuse"),
+    "dismiss": ("REJECT", "dismiss"), "deny": ("REJECT", "deny"), "veto": ("REJECT", "veto"),
+    "rebuff": ("REJECT", "reject"), "decline": ("REJECT", "refuse"),
+    # THREATEN
+    "threaten": ("THREATEN", "threaten"), "warn": ("THREATEN", "warn"),
+    # PROTEST
+    "protest": ("PROTEST", "protest"), "demonstrate": ("PROTEST", "demonstrate"),
+    "march": ("PROTEST", "march"), "rally": ("PROTEST", "rally"),
+    "boycott": ("PROTEST", "boycott"), "picket": ("PROTEST", "strike"),
+    # SANCTION
+    "sanction": ("SANCTION", "sanction"), "fine": ("SANCTION", "fine"),
+    "ban": ("SANCTION", "ban"), "expel": ("SANCTION", "expel"),
+    "embargo": ("SANCTION", "embargo"),
+    # COERCE
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "detain"),
+    "seize": ("COERCE", "seize"), "capture": ("COERCE", "capture"),
+    "sentence": ("COERCE", "sentence"), "deport": ("COERCE", "deport"),
+    "jail": ("COERCE", "jail"), "imprison": ("COERCE", "jail"), "raid": ("COERCE", "raid"),
+    "confiscate": ("COERCE", "seize"),
+    # ASSAULT
+    "shell": ("ASSAULT", "shell"), "bomb": ("ASSAULT", "bomb"), "attack": ("ASSAULT", "attack"),
+    "kill": ("ASSAULT", "kill"), "invade": ("ASSAULT", "invade"),
+    # MOBILIZE
+    "mobilise": ("MOBILIZE", "mobilise"), "mobilize": ("MOBILIZE", "mobilise"),
+    "deploy": ("MOBILIZE", "deploy"),
+    # RETREAT
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
+    # CONCEDE
+    "concede": ("CONCEDE", "concede"), "free": ("CONCEDE", "release"),
+    # COOPERATE
+    "cooperate": ("COOPERATE", "cooperate"), "co-operate": ("COOPERATE", "cooperate"),
+    "collaborate": ("COOPERATE", "cooperate"), "partner": ("COOPERATE", "cooperate"),
+}
+# Verb + particle or preposition triggers: (lemma, particle) → type.
+PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
+    ("rule", "out"): ("REJECT", "rule out"), ("walk", "out"): ("PROTEST", "strike"),
+    ("call", "for"): ("REQUEST", "call for"), ("pull", "out"): ("RETREAT", "withdraw"),
+    ("pull", "back"): ("RETREAT", "withdraw"), ("speak", "with"): ("CONSULT", "call"),
+    ("speak", "to"): ("CONSULT", "call"), ("talk", "with"): ("CONSULT", "talks"),
+    ("call", "on"): ("REQUEST", "urge"), ("hold", "talks"): ("CONSULT", "talks"),
+    ("release", "prisoners"): ("CONCEDE", "release"),
+}
+NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
+    "talks": ("CONSULT", "talks"), "meeting": ("CONSULT", "meet"),
+    "summit": ("CONSULT", "summit"), "visit": ("CONSULT", "visit"),
+    "negotiations": ("CONSULT", "negotiate"), "conference": ("CONSULT", "conference"),
+    "call": ("CONSULT", "call"), "session": ("CONSULT", "meet"),
+    "agreement": ("AGREE", "agree"), "deal": ("AGREE", "agree"), "accord": ("AGREE", "agree"),
+    "memorandum": ("AGREE", "sign"), "memoranda": ("AGREE", "sign"),
+    "sanctions": ("SANCTION", "sanction"), "duties": ("SANCTION", "impose duties"),
+    "tariffs": ("SANCTION", "impose tariffs"), "embargo": ("SANCTION", "embargo"),
+    "protest": ("PROTEST", "protest"), "demonstration": ("PROTEST", "demonstrate"),
+    "strike": ("PROTEST", "strike"), "rally": ("PROTEST", "rally"),
+    "blockade": ("PROTEST", "blockade"), "walkout": ("PROTEST", "strike"),
+    "shelling": ("ASSAULT", "shell"), "bombardment": ("ASSAULT", "shell"),
+    "airstrike": ("ASSAULT", "air strike"), "offensive": ("ASSAULT", "attack"),
+    "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "detain"),
+    "seizure": ("COERCE", "seize"), "capture": ("COERCE", "capture"),
+    "exchange": ("CONCEDE", "prisoner exchange"), "withdrawal": ("RETREAT", "withdraw"),
+    "accusation": ("ACCUSE", "accuse"), "threat": ("THREATEN", "threaten"),
+    "appeal": ("REQUEST", "appeal"), "letter": ("REQUEST", "letter"),
+    "round": ("CONSULT", "talks"), "rounds": ("CONSULT", "talks"),
+}
+# Nouns that are events only with these words beside them ("phone call", "prisoner exchange").
+NOUN_NEEDS: dict[str, frozenset[str]] = {
+    "call": frozenset({"phone", "video", "telephone"}),
+    "exchange": frozenset({"prisoner", "prisoners"}),
+    "session": frozenset({"negotiating", "hour", "six", "marathon", "closed", "door"}),
+    "letter": frozenset({"open", "joint"}),
+    "strike": frozenset({"general", "national", "dock", "port", "rail", "hunger", "day", "week"}),
+    "offensive": frozenset({"new", "spring", "ground", "major"}),
+    "round": frozenset({"first", "second", "third", "fourth", "fifth", "next", "new", "final",
+                        "talks", "negotiations"}),
+    "rounds": frozenset({"talks", "negotiations"}),
+}
+# Verbs that only carry a noun trigger: "held talks", "imposed sanctions", "staged a strike".
+LIGHT_VERBS = frozenset({
+    "hold", "have", "attend", "host", "begin", "start", "resume", "open", "conduct", "launch",
+    "impose", "stage", "reach", "strike", "sign", "announce", "join", "convene", "schedule",
+    "plan", "propose", "call", "seal", "agree", "chair", "organise", "organize", "lead",
+    "make", "issue", "send", "write", "continue", "end", "break", "complete", "carry",
+    *("travel", "fly", "head", "go", "return", "arrive"),
+})
+# Verbs of going somewhere: a visit when they lead to a place ("will fly to Velsk").
+MOTION_VERBS = frozenset({"travel", "fly", "head", "go", "return", "arrive"})
+# Triggers whose sides are symmetric: the parties of one side are all actors.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
+STANDING_POSITIONS = frozenset({"back", "support", "oppose", "favour", "favor", "endorse"})
+ACTORLESS_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+TARGET_PREPOSITIONS = frozenset({"with", "against", "on", "to", "from", "between"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+GENERIC_DETERMINERS = frozenset({"any", "no", "such", "future", "every", "further", "more"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+@dataclass
+class _Candidate:
+    type: str
+    subtype: str
+    trigger: Span
+    sentence: tuple[int, int]
+    actors: list[str]
+    targets: list[str]
+    place: str | None
+    time: Time | None
+    status: str
+    anaphoric: bool = False  # "the talks": may be a later mention of an event already named
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _span(token: Token, last: Token | None = None) -> Span:
+    end = (last or token).idx + len((last or token).text)
+    return Span(token.idx, end, token.doc.text[token.idx:end])
+
+
+def _verb_trigger(token: Token) -> tuple[str, str] | None:
+    if token.pos_ not in ("VERB",):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in MOTION_VERBS:
+        return ("CONSULT", "visit") if _trip(token) else None
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "dobj"):
+            found = PHRASAL_TRIGGERS.get((lemma, child.lower_))
+            if found:
+                return found
+    return VERB_TRIGGERS.get(lemma)
+
+
+def _trip(verb: Token) -> bool:
+    """ "will fly to Velsk on 19 March": a trip to a named place, with no meeting noun of its
+    own ("travel to Brussels for talks" is the talks' event)."""
+    to_place = any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(
+            c.dep_ == "pobj" and c.ent_type_ in PLACE_TYPES for c in p.children)
+        for p in verb.children
+    )
+    meeting_noun = any(_noun_trigger(t) for t in verb.subtree if t.i != verb.i)
+    return to_place and not meeting_noun
+
+
+def _noun_trigger(token: Token) -> tuple[str, str] | None:
+    if token.pos_ not in ("NOUN",):
+        return None
+    word = token.lower_
+    found = NOUN_TRIGGERS.get(word) or NOUN_TRIGGERS.get(token.lemma_.lower())
+    if found is None:
+        return None
+    needs = NOUN_NEEDS.get(word) or NOUN_NEEDS.get(token.lemma_.lower())
+    if needs is not None:
+        near = {t.lower_ for t in token.doc[max(0, token.i - 3): token.i]}
+        near |= {t.lemma_.lower() for t in token.children}
+        # "rounds of talks": the noun the "of" phrase names
+        near |= {g.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"}
+        if not (near & needs or any(w.rstrip("-") in needs for w in near)):
+            return None
+    return found
+
+
+def _objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative") and preps is TARGET_PREPOSITIONS:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+class _Reader:
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...],
+                 published: date | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ctx = SpeakerContext(doc, entities, find_quoted(self.text))
+        self.entities = {e.id: e for e in entities}
+        self.locative = self._locative_entities(doc)
+        self.times = [t for t in times if t.kind == "point"]
+        self.published = published
+
+    def _locative_entities(self, doc: Doc) -> set[str]:
+        """Entities the article uses as places somewhere ("in Hallvik", "at the Hofburg")."""
+        out = set()
+        for t in doc:
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS:
+                found = self.ctx.entity_at(t)
+                if found is not None and found[0].type in PLACE_TYPES:
+                    out.add(found[0].id)
+        return out
+
+    def inside_quote(self, token: Token) -> bool:
+        return self.ctx.inside_quote[token.idx]
+
+    def parties(self, heads: list[Token]) -> list[str]:
+        ids: list[str] = []
+        for h in heads:
+            ids.extend(entity_ids(self.ctx, h))
+        return list(dict.fromkeys(ids))
+
+    def place(self, anchors: list[Token], preps: frozenset[str] | tuple[str, ...] = (
+        PLACE_PREPOSITIONS
+    )) -> str | None:
+        for anchor in anchors:
+            for obj in _objects(anchor, frozenset(preps)):
+                for t in obj.subtree:
+                    found = self.ctx.entity_at(t)
+                    if found is not None and found[0].type in (*PLACE_TYPES, "ORG") and (
+                        found[0].type != "ORG" or obj.ent_type_ == "FAC"
+                    ):
+                        return found[0].id
+        return None
+
+    def time(self, anchors: list[Token]) -> Time | None:
+        """The dated time expression inside the clause of the first anchor that has one."""
+        for anchor in anchors:
+            lo = min(t.idx for t in anchor.subtree)
+            hi = max(t.idx + len(t.text) for t in anchor.subtree)
+            inside = [t for t in self.times if lo <= t.start and t.end <= hi
+                      and not self.ctx.inside_quote[t.start]]
+            # the expression whose words hang from the anchor itself, else the nearest
+            direct = [t for t in inside if self._governed_by(t, anchor)]
+            pool = direct or []
+            if pool:
+                return min(pool, key=lambda t: abs(t.start - anchor.idx))
+        return None
+
+    def _governed_by(self, time: Time, anchor: Token) -> bool:
+        span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        t = span.root
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.i == anchor.i:
+                return True
+            if t.pos_ == "VERB" and t.i != anchor.i and t.dep_ not in ("xcomp", "aux"):
+                return False
+        return False
+
+
+def _sentence_of(token: Token) -> tuple[int, int]:
+    s = token.sent
+    return s.start_char, s.end_char
+
+
+def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | None:
+    type_, subtype = kind
+    if negated(verb):
+        if type_ != "AGREE":
+            return None
+        type_, subtype = "REJECT", "refuse"
+    actors = subject_ids(r.ctx, verb)
+    objects = _objects(verb, TARGET_PREPOSITIONS)
+    place = r.place([verb, *[c for c in verb.children if c.dep_ == "dobj"]])
+    if subtype == "visit":
+        # "Malik will visit Ankara": the place visited is where, not whom
+        visited = [o for o in objects if o.dep_ == "dobj"]
+        spots = [e for e in r.parties(visited) if e in r.locative or
+                 r.entities[e].type in PLACE_TYPES]
+        if spots and place is None:
+            place = spots[0]
+        objects = [o for o in objects if o not in visited or not spots]
+    targets = r.parties(objects)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        targets = r.parties([subject]) + targets
+    targets = [t for t in targets if t not in actors]
+    if not actors and type_ not in ACTORLESS_TYPES:
+        return None
+    if not actors and not targets and type_ in ACTORLESS_TYPES and not passive:
+        return None
+    anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    return _Candidate(
+        type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
+        actors=actors, targets=targets, place=place, time=r.time(anchors),
+        status=status_of(verb),
+    )
+
+
+def _light_verb(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("for", "to", "in"):
+        return head.head
+    return None
+
+
+def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | None:
+    type_, subtype = kind
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss")}
+    if dets & GENERIC_DETERMINERS:
+        return None
+    verb = _light_verb(noun)
+    if verb is not None and negated(verb):
+        return None
+    if verb is not None and verb.lemma_.lower() not in LIGHT_VERBS and _verb_trigger(verb):
+        return None  # the verb reports the event itself ("imposed sanctions" aside)
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    named = r.parties(modifiers)
+    # "the Hallvik summit": a single place named before the noun is where, not who
+    where = [e for e in named if e in r.locative] if len(named) == 1 else []
+    actors = r.parties(possessors) + [e for e in named if e not in where]
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        actors += [a for a in subject_ids(r.ctx, acl) if a not in where]  # "talks hosted by X"
+    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if between:
+        actors += r.parties([c for p in between for c in p.children if c.dep_ == "pobj"])
+    targets = r.parties([c for p in noun.children if p.dep_ == "prep" and p.lower_ in
+                         ("with", "against", "on", "to") for c in p.children if c.dep_ == "pobj"])
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
+    carried = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and not (
+        definite and verb.lemma_.lower() in MOTION_VERBS  # "travels to the talks": attends
+    )
+    if carried and noun.dep_ in ("dobj", "pobj"):
+        actors = subject_ids(r.ctx, verb) + actors
+        # "proposed a meeting with Wang": the with-phrase may hang from the verb
+        targets += r.parties([c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                              for c in p.children if c.dep_ == "pobj"])
+    actors = list(dict.fromkeys(actors))
+    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    anchors = [noun] + ([verb] if verb is not None else [])
+    place = r.place(anchors) or (where[0] if where else None)
+    if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
+        place = r.place([verb], ("to",))
+    when = r.time(anchors)
+    definite = definite or bool(dets & DEFINITE)
+    bare = not actors and not targets and not definite and place is None and when is None
+    if bare and type_ not in ACTORLESS_TYPES:
+        return None  # "peace talks" in general
+    status = status_of(verb) if verb is not None else "occurred"
+    if status == "occurred" and verb is not None and noun.dep_ == "dobj" and (
+        verb.lemma_.lower() in FUTURE_GOVERNORS
+    ):
+        status = "planned"  # "proposed a meeting", "called for talks"
+    day = _day(when)
+    if status == "occurred" and day and r.published and day > r.published.isoformat():
+        status = "planned"  # "Thursday's talks" in an article of Wednesday
+    return _Candidate(
+        type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
+        actors=actors, targets=targets, place=place, time=when, status=status,
+        anaphoric=definite and not actors,
+    )
+
+
+def _participants(c: _Candidate) -> set[str]:
+    return set(c.actors) | set(c.targets)
+
+
+def _compatible_dates(a: _Candidate, b: _Candidate) -> bool:
+    va = a.time.value if a.time else None
+    vb = b.time.value if b.time else None
+    if not va or not vb:
+        return True
+    return va.startswith(vb) or vb.startswith(va)
+
+
+def _same_happening(first: _Candidate, later: _Candidate) -> bool:
+    if first.type != later.type or not _compatible_dates(first, later):
+        return False
+    if first.place and later.place and first.place != later.place:
+        return False
+    if later.anaphoric or not _participants(later):
+        return later.subtype == first.subtype or first.type == "CONSULT"
+    return _participants(later) == _participants(first) or (
+        set(later.actors) == set(first.actors) and not later.targets
+    )
+
+
+def _merge(first: _Candidate, later: _Candidate) -> None:
+    first.mentions.append(later.trigger)
+    first.actors = first.actors or later.actors
+    first.targets = first.targets or [t for t in later.targets if t not in first.actors]
+    first.place = first.place or later.place
+    first.time = first.time or later.time
+
+
+def extract_events(
+    doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...], *,
+    published: date | None = None,
+) -> tuple[Event, ...]:
+    """Events of an annotated article, each with its arguments and every mention."""
+    r = _Reader(doc, entities, times, published)
+    found: list[_Candidate] = []
+    for token in doc:
+        if r.inside_quote(token):
+            continue
+        kind = _verb_trigger(token)
+        if kind is not None:
+            if _governed_by_trigger(token) or _not_an_event_verb(token):
+                continue
+            candidate = _from_verb(r, token, kind)
+        else:
+            kind = _noun_trigger(token)
+            candidate = _from_noun(r, token, kind) if kind is not None else None
+        if candidate is None:
+            continue
+        earlier = next((c for c in found if _same_happening(c, candidate)), None)
+        if earlier is not None:
+            _merge(earlier, candidate)
+        elif not (candidate.anaphoric and not candidate.place and not candidate.time):
+            found.append(candidate)
+    return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
+
+def _governed_by_trigger(verb: Token) -> bool:
+    """ "refused to sign", "agreed to resume": the governing verb reports the event."""
+    return verb.dep_ == "xcomp" and _verb_trigger(verb.head) is not None
+
+
+def _not_an_event_verb(verb: Token) -> bool:
+    """Verbs that name no new happening of their own.
+
+    - "the talks, hosted by X": a participle describing a noun (the noun's event gets X);
+    - "Asked about the dam, she said": a bare participle clause, its subject is the target;
+    - "Estmark backs the patrols", "has ruled out a referendum": a standing position, present
+      or perfect, is a stance, not an event (the past "ruled out" reports a speech act).
+    """
+    if verb.dep_ == "acl":
+        return True
+    own = {c.dep_ for c in verb.children}
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not own & {
+        "nsubj", "nsubjpass", "aux", "auxpass"
+    }:
+        return True
+    if verb.lemma_.lower() in STANDING_POSITIONS or _verb_trigger(verb) == ("REJECT", "rule out"):
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "'s", "'ve"})
+    return False
+
+
+def _day(t: Time | None) -> str | None:
+    """The calendar part of a time's value: "2026-05-20TMO" and "2026-02-19T11:00" are days."""
+    if t is None or not t.resolved or not t.value:
+        return None
+    return t.value.split("T", 1)[0] if "T" in t.value[:11] else t.value
+
+
+def _record(n: int, c: _Candidate) -> Event:
+    t = c.time
+    return Event(
+        id=f"V{n}", type=c.type, subtype=c.subtype, trigger=c.trigger, sentence=c.sentence,
+        actors=tuple(c.actors), targets=tuple(c.targets), place=c.place,
+        time=t.id if t else None, date=_day(t),
+        status=c.status, mentions=tuple(c.mentions),
+    )
+
