@@ -19,7 +19,7 @@ pytestmark = pytest.mark.model
 MIN_GOLD_ARTICLES = 15
 
 
-GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout"}
+GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))

@@ -15,6 +15,7 @@ from newsgraph.extract import (
     extract_events,
     extract_quantities,
     extract_quotes,
+    extract_stances,
     extract_times,
 )
 from newsgraph.language import english_share, is_english
@@ -72,6 +73,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
         quantities=extract_quantities(doc, entities, quotes),
         times=times,
         events=extract_events(doc, entities, times, published=article.published),
+        stances=extract_stances(doc, entities, quotes),
         warnings=warnings,
     )
 

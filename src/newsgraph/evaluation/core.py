@@ -181,7 +181,8 @@ class Report:
 
 
 def span_errors(record: dict) -> list[str]:
-    """Every span of every record must equal the characters it claims in ``article.text``."""
+    """Every span of every record must equal the characters it claims in ``article.text``, and
+    every id an event or stance refers to must be a record of the same article."""
     text = record["article"]["text"]
     errors = []
 
@@ -204,11 +205,22 @@ def span_errors(record: dict) -> list[str]:
             check(r, f"{kind} {r['id']}")
             check(r.get("speaker_mention"), f"{kind} {r['id']} speaker")
             check(r.get("sentence"), f"{kind} {r['id']} sentence")
+    entities = {e["id"] for e in record["entities"]}
+    times = {t["id"] for t in record.get("times", [])}
     for r in record.get("events", []):
         check(r.get("trigger"), f"event {r['id']} trigger")
         check(r.get("sentence"), f"event {r['id']} sentence")
+        for m in r.get("mentions", []):
+            check(m, f"event {r['id']} mention")
+        for ref in [*r.get("actors", []), *r.get("targets", []), r.get("place")]:
+            if ref is not None and ref not in entities:
+                errors.append(f"event {r['id']}: no entity {ref}")
+        if r.get("time") is not None and r["time"] not in times:
+            errors.append(f"event {r['id']}: no time {r['time']}")
     for r in record.get("stances", []):
         check(r.get("evidence"), f"stance {r['id']} evidence")
+        if r["holder"] not in entities:
+            errors.append(f"stance {r['id']}: no entity {r['holder']}")
     return errors
 
 

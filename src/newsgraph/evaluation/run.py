@@ -11,6 +11,7 @@ from newsgraph.evaluation.events import score_events
 from newsgraph.evaluation.quantities import score_quantities
 from newsgraph.evaluation.quotes import quote_rates, score_quotes
 from newsgraph.evaluation.records import score_records
+from newsgraph.evaluation.stances import score_stances
 from newsgraph.evaluation.times import score_times
 
 ArticleScorer = Callable[[dict, dict, str], tuple[dict[str, Score], dict[str, Rate]]]
@@ -36,7 +37,7 @@ def _generic(kind: str) -> ArticleScorer:
 
 # One scorer per record kind, in the order the table prints them.
 SCORERS: tuple[ArticleScorer, ...] = (
-    _entities, _quotes, score_quantities, score_times, score_events, _generic("stances"),
+    _entities, _quotes, score_quantities, score_times, score_events, score_stances,
 )
 
 

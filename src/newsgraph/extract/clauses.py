@@ -58,7 +58,11 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around
 
 
 def _locative(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
-    """The entity is named inside a place phrase of the words headed by ``head``."""
+    """The entity is named inside a place phrase of the words headed by ``head`` (and is not
+    the head's own name: "Organization for Security and Co-operation in Europe")."""
+    own = ctx.entity_at(head)
+    if own is not None and own[0].id == entity_id:
+        return False
     for token in head.subtree:
         found = ctx.entity_at(token)
         if found is None or found[0].id != entity_id or token.i == head.i:
@@ -173,6 +177,8 @@ def _future(verb: Token) -> bool:
     if aux & FUTURE_AUX:
         return True
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "ROOT":
+            return True  # headline "to": "Nordland and Estmark to hold talks"
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
     # "is to visit", "are due to meet", "talks are scheduled for Friday"
     return verb.lemma_.lower() in ("schedule", "slate", "due")

@@ -15,6 +15,7 @@ Words inside quotation marks are the speaker's and are not read for events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ from newsgraph.extract.clauses import (
 )
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.gazetteer import demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -97,7 +99,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
     ("call", "for"): ("REQUEST", "call for"), ("pull", "out"): ("RETREAT", "withdraw"),
     ("pull", "back"): ("RETREAT", "withdraw"), ("speak", "with"): ("CONSULT", "call"),
     ("speak", "to"): ("CONSULT", "call"), ("talk", "with"): ("CONSULT", "talks"),
-    ("call", "on"): ("REQUEST", "urge"), ("hold", "talks"): ("CONSULT", "talks"),
+    ("call", "on"): ("REQUEST", "urge"),
     ("release", "prisoners"): ("CONCEDE", "release"),
 }
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -264,7 +266,10 @@ class _Reader:
     )) -> str | None:
         for anchor in anchors:
             for obj in _objects(anchor, frozenset(preps)):
-                for t in obj.subtree:
+                # the phrase's own head first, then its apposition ("Estmark's capital,
+                # Roskov"), then anything inside it
+                appositions = [c for c in obj.children if c.dep_ == "appos"]
+                for t in [obj, *appositions, *obj.subtree]:
                     found = self.ctx.entity_at(t)
                     if found is not None and found[0].type in (*PLACE_TYPES, "ORG") and (
                         found[0].type != "ORG" or obj.ent_type_ == "FAC"
@@ -273,12 +278,14 @@ class _Reader:
         return None
 
     def time(self, anchors: list[Token]) -> Time | None:
-        """The dated time expression inside the clause of the first anchor that has one."""
+        """The dated time expression inside the clause of the first anchor that has one, in
+        the same paragraph (a headline's parse may run on into the dateline)."""
         for anchor in anchors:
             lo = min(t.idx for t in anchor.subtree)
             hi = max(t.idx + len(t.text) for t in anchor.subtree)
             inside = [t for t in self.times if lo <= t.start and t.end <= hi
-                      and not self.ctx.inside_quote[t.start]]
+                      and not self.ctx.inside_quote[t.start] and "\n" not in
+                      self.text[min(t.start, anchor.idx): max(t.end, anchor.idx)]]
             # the expression whose words hang from the anchor itself, else the nearest
             direct = [t for t in inside if self._governed_by(t, anchor)]
             pool = direct or []
@@ -367,8 +374,6 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     # "the Hallvik summit": a single place named before the noun is where, not who
     where = [e for e in named if e in r.locative] if len(named) == 1 else []
     actors = r.parties(possessors) + [e for e in named if e not in where]
-    for acl in (c for c in noun.children if c.dep_ == "acl"):
-        actors += [a for a in subject_ids(r.ctx, acl) if a not in where]  # "talks hosted by X"
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if between:
         actors += r.parties([c for p in between for c in p.children if c.dep_ == "pobj"])
@@ -385,7 +390,9 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
                               for c in p.children if c.dep_ == "pobj"])
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
-    anchors = [noun] + ([verb] if verb is not None else [])
+    # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
+    # ("the meeting was confirmed last Tuesday")
+    anchors = [noun] + ([verb] if carried else [])
     place = r.place(anchors) or (where[0] if where else None)
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
@@ -421,24 +428,57 @@ def _compatible_dates(a: _Candidate, b: _Candidate) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
-def _same_happening(first: _Candidate, later: _Candidate) -> bool:
+def _sides(ids: set[str], speaks_for: dict[str, str]) -> set[str]:
+    return {speaks_for.get(i, i) for i in ids}
+
+
+def _same_happening(first: _Candidate, later: _Candidate, speaks_for: dict[str, str]) -> bool:
+    """Whether ``later`` reports the happening ``first`` named: same type, compatible date and
+    place, and the same parties, a minister counting as the country whose minister they are
+    ("Nordland and Estmark to hold talks" / "Marsh and Morozov will meet")."""
     if first.type != later.type or not _compatible_dates(first, later):
         return False
     if first.place and later.place and first.place != later.place:
         return False
     if later.anaphoric or not _participants(later):
         return later.subtype == first.subtype or first.type == "CONSULT"
-    return _participants(later) == _participants(first) or (
+    if _participants(later) == _participants(first) or (
         set(later.actors) == set(first.actors) and not later.targets
+    ):
+        return True
+    return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
+        _sides(_participants(later), speaks_for) == _sides(_participants(first), speaks_for)
     )
 
 
-def _merge(first: _Candidate, later: _Candidate) -> None:
+def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.mentions.append(later.trigger)
+    people = [i for i in _participants(later) if r.entities[i].type == "PERSON"]
+    if people and not any(r.entities[i].type == "PERSON" for i in _participants(first)):
+        # the named people are the fuller account of who met
+        first.actors, first.targets = list(later.actors), list(later.targets)
     first.actors = first.actors or later.actors
     first.targets = first.targets or [t for t in later.targets if t not in first.actors]
     first.place = first.place or later.place
     first.time = first.time or later.time
+
+
+def _speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
+    """Person id → the one country their roles name ("Nordland's foreign minister")."""
+    countries = [e for e in entities.values() if e.type == "GPE"]
+    index = demonyms()
+    out = {}
+    for e in entities.values():
+        if e.type != "PERSON" or not e.roles:
+            continue
+        words = " ".join(e.roles)
+        named = {c.id for c in countries for form in (c.name, *c.aliases)
+                 if re.search(rf"\b{re.escape(form)}\b", words)}
+        named |= {c.id for c in countries for adjective, country in index.items()
+                  if country in (c.name, *c.aliases) and re.search(rf"\b{adjective}\b", words)}
+        if len(named) == 1:
+            out[e.id] = named.pop()
+    return out
 
 
 def extract_events(
@@ -447,6 +487,7 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """Events of an annotated article, each with its arguments and every mention."""
     r = _Reader(doc, entities, times, published)
+    speaks_for = _speaks_for(r.entities)
     found: list[_Candidate] = []
     for token in doc:
         if r.inside_quote(token):
@@ -461,9 +502,11 @@ def extract_events(
             candidate = _from_noun(r, token, kind) if kind is not None else None
         if candidate is None:
             continue
-        earlier = next((c for c in found if _same_happening(c, candidate)), None)
+        # the nearest earlier report first: "the talks" is the latest talks named
+        earlier = next(
+            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
         if earlier is not None:
-            _merge(earlier, candidate)
+            _merge(earlier, candidate, r)
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):
             found.append(candidate)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))

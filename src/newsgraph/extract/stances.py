@@ -1,0 +1,266 @@
+"""Stances: who supports or opposes what, read from the cues news prose uses.
+
+A cue is a verb ("backs", "opposes", "has ruled out"), a predicate ("is firmly against",
+"remains opposed to", "is in favour of") or a noun after a verb of saying ("has voiced support
+for", "expressed opposition to"). The holder is the cue's subject, resolved as a quote's
+speaker is; inside a quotation "we" and "I" are the quote's speaker, and the quote is kept as
+evidence. The issue is the cue's object phrase, cut before relative clauses and asides; an
+issue that points back ("any such step", "it", "the move") is the object of the sentence
+before. Negation turns the polarity ("does not support"), and so does an opposing cue over a
+supporting one ("has ruled out backing the levy" opposes the levy).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.clauses import negated, subject_ids
+from newsgraph.extract.quote_marks import find_quoted
+from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.model import Entity, Quote, Span, Stance
+
+SUPPORT_VERBS = frozenset({
+    "support", "back", "welcome", "endorse", "favour", "favor", "champion", "hail", "praise",
+    "defend", "advocate", "want", "accept", "embrace", "applaud", "approve",
+    *("pledge", "promise", "vow", "propose"),
+})
+OPPOSE_VERBS = frozenset({
+    "oppose", "reject", "resist", "condemn", "veto", "block", "fight", "denounce", "dismiss",
+    "criticise", "criticize", "refuse", "protest",
+})
+PHRASAL_OPPOSE = frozenset({("rule", "out"), ("object", "to"), ("speak", "against"),
+                            ("argue", "against"), ("campaign", "against"), ("vote", "against")})
+PHRASAL_SUPPORT = frozenset({("argue", "for"), ("push", "for"), ("call", "for"),
+                             ("campaign", "for"), ("vote", "for"), ("press", "for")})
+SUPPORT_NOUNS = frozenset({"support", "backing", "approval", "endorsement"})
+OPPOSE_NOUNS = frozenset({"opposition", "objection", "objections", "rejection"})
+SAYING_VERBS = frozenset({"voice", "express", "signal", "declare", "reiterate", "give",
+                          "lend", "offer", "restate", "repeat", "state"})
+# Words that make an object point back to something named before.
+ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
+ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "them"})
+# Heads of a definite object that name again something the article set out before ("the
+# plan", "the bid"): the fuller earlier phrase with the same head is the issue.
+RESTATING_DETERMINERS = frozenset({"the", "any", "this", "that"})
+# Complements of "want" that say nothing about an issue ("want to know", "want to be").
+EMPTY_COMPLEMENTS = frozenset({"be", "know", "see", "have", "get", "make", "do", "say", "go"})
+FIRST_PERSON = frozenset({"we", "i", "us"})
+CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
+MAX_ISSUE_TOKENS = 12
+PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _cue(token: Token) -> tuple[str, Token | None] | None:
+    """(polarity, object head) when ``token`` carries a stance."""
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if token.pos_ == "VERB":
+        for c in children:
+            pair = (lemma, c.lower_)
+            if c.dep_ in ("prt", "prep") and (pair in PHRASAL_OPPOSE or pair in PHRASAL_SUPPORT):
+                polarity = "oppose" if pair in PHRASAL_OPPOSE else "support"
+                obj = _object(token) if c.dep_ == "prt" else _pobj(c)
+                return polarity, obj
+        if lemma in SUPPORT_VERBS or lemma in OPPOSE_VERBS:
+            return ("support" if lemma in SUPPORT_VERBS else "oppose"), _object(token)
+        if lemma in SAYING_VERBS:
+            for c in children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS | OPPOSE_NOUNS:
+                    polarity = "support" if c.lemma_.lower() in SUPPORT_NOUNS else "oppose"
+                    return polarity, _noun_object(c)
+    if token.pos_ in ("ADJ", "VERB") and lemma in ("opposed", "oppose") and token.dep_ == "acomp":
+        return "oppose", _pobj_of(token, ("to",))
+    copula = token.head.lemma_ in ("be", "remain", "stay")
+    if token.lower_ == "against" and token.dep_ == "prep" and copula:
+        return "oppose", _pobj(token)
+    if token.lower_ in ("favour", "favor") and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return "support", _pobj_of(token, ("of",))
+    if token.lower_ == "open" and token.dep_ == "acomp" and token.head.lemma_ in ("be", "remain"):
+        return "support", _pobj_of(token, ("to",))
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _pobj_of(token: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            return _pobj(c)
+    return None
+
+
+def _noun_object(noun: Token) -> Token | None:
+    return _pobj_of(noun, ("for", "to", "of", "against"))
+
+
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp"):
+            return c
+    return _pobj_of(verb, ("for", "to", "against", "on"))
+
+
+def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
+    """ "has ruled out backing the levy", "vowed to fight any cut": the inner cue's object,
+    polarity combined."""
+    if obj is not None and obj.tag_ in ("VBG", "VB"):
+        inner = obj.lemma_.lower()
+        if inner in SUPPORT_VERBS | OPPOSE_VERBS:
+            inner_polarity = "support" if inner in SUPPORT_VERBS else "oppose"
+            combined = polarity if inner_polarity == "support" else (
+                "support" if polarity == "oppose" else "oppose")
+            return _object(obj), combined
+    return obj, polarity
+
+
+def _issue_tokens(head: Token) -> list[Token]:
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in CUT_DEPS and child.i > head.i:
+            continue
+        if child.dep_ in ("aux",) and child.lower_ == "to":
+            continue
+        keep.extend(child.subtree)
+    keep = sorted(set(keep), key=lambda t: t.i)
+    out = []
+    for t in keep:
+        if out and (t.i != out[-1].i + 1 or t.text in (",", ";", "—", "(")):
+            break
+        out.append(t)
+    while out and (out[-1].is_punct or out[-1].lower_ in ("and", "or", "but")):
+        out.pop()
+    return out[:MAX_ISSUE_TOKENS]
+
+
+def _points_back(tokens: list[Token]) -> bool:
+    if len(tokens) == 1 and tokens[0].lower_ in ANAPHORIC_PRONOUNS:
+        return True
+    return any(t.lower_ in ANAPHORIC_DETERMINERS for t in tokens[:2]) and len(tokens) <= 4
+
+
+class _Reader:
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...]):
+        self.doc = doc
+        self.ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
+        self.types = {e.id: e.type for e in entities}
+        self.quotes = [q for q in quotes if q.kind == "direct"]
+
+    def quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def holders(self, verb: Token) -> tuple[list[str], Quote | None]:
+        quote = self.quote_at(verb.idx) if self.ctx.inside_quote[verb.idx] else None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if quote is not None:
+            if subject is not None and subject.lower_ in FIRST_PERSON and quote.speaker:
+                return [quote.speaker], quote
+            return [], quote  # "they" inside someone's quote: not resolved here
+        ids = [i for i in subject_ids(self.ctx, verb) if self.types.get(i) in PARTY_TYPES]
+        return ids, None
+
+    def previous_object(self, token: Token) -> list[Token] | None:
+        """The object phrase of the sentence before: what "any such step" points back to."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        for t in before:
+            if t.dep_ in ("dobj", "pobj") and t.head.dep_ in ("ROOT", "xcomp", "prep") and (
+                t.pos_ == "NOUN"
+            ):
+                return _issue_tokens(t)
+        return None
+
+    def earlier_phrase(self, head: Token) -> list[Token] | None:
+        """ "the bid" after "Velmonia's bid to join NATO": the earlier, fuller phrase."""
+        if not any(c.dep_ == "det" and c.lower_ in RESTATING_DETERMINERS for c in head.children):
+            return None
+        if len([c for c in head.children if c.dep_ not in ("det", "punct")]) > 0:
+            return None  # "the patrol plan" is already specific
+        lemma = head.lemma_.lower()
+        for t in reversed(self.doc[: head.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                tokens = _issue_tokens(t)
+                if len(tokens) > 2:
+                    return tokens
+        return None
+
+    def names_party(self, head: Token) -> bool:
+        found = self.ctx.entity_at(head)
+        return found is not None and found[0].type in PARTY_TYPES
+
+
+def _verb_of(cue_token: Token) -> Token:
+    """The verb whose subject holds the stance: the cue itself, or the copula/saying verb."""
+    t = cue_token
+    if t.dep_ in ("acomp", "prep", "pobj") or t.pos_ == "NOUN":
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+    return t
+
+
+def extract_stances(
+    doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
+) -> tuple[Stance, ...]:
+    """Stances of an annotated article: one per holder, issue and polarity."""
+    r = _Reader(doc, entities, quotes)
+    out: list[Stance] = []
+    seen: set[tuple[str, str, str]] = set()
+    consumed: set[int] = set()  # inner cues read with an outer one ("ruled out backing")
+    last_issue: tuple[int, list[Token]] | None = None  # sentence start, issue words
+    for token in doc:
+        found = None if token.i in consumed else _cue(token)
+        if found is None:
+            continue
+        polarity, obj = found
+        inner = obj
+        obj, polarity = _through_gerund(obj, polarity)
+        if inner is not None and obj is not inner:
+            consumed.add(inner.i)
+        if obj is None or r.names_party(obj):
+            continue  # no issue, or a party acted on ("criticised the minister"): an event
+        verb = _verb_of(token)
+        if negated(verb) or negated(token):
+            polarity = "support" if polarity == "oppose" else "oppose"
+        if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:
+            continue
+        issue_tokens = _issue_tokens(obj)
+        if _points_back(issue_tokens):
+            # "Ankara remains opposed to any such step": the issue of the sentence before
+            before = token.sent.start - 1
+            if last_issue is not None and before >= 0 and last_issue[0] == doc[before].sent.start:
+                issue_tokens = last_issue[1]
+            else:
+                issue_tokens = r.previous_object(token) or []
+        elif obj.pos_ == "NOUN":
+            issue_tokens = r.earlier_phrase(obj) or issue_tokens
+        if not issue_tokens:
+            continue
+        holders, quote = r.holders(verb)
+        issue = doc[issue_tokens[0].i: issue_tokens[-1].i + 1].text
+        last_issue = (token.sent.start, issue_tokens)
+        evidence = _evidence(token, verb)
+        sentence = (token.sent.start_char, token.sent.end_char)
+        for holder in holders:
+            key = (holder, issue.lower(), polarity)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Stance(
+                id=f"S{len(out) + 1}", holder=holder, issue=issue, polarity=polarity,
+                evidence=evidence, sentence=sentence, quote=quote.id if quote else None,
+            ))
+    return tuple(out)
+
+
+def _evidence(cue: Token, verb: Token) -> Span:
+    first = min(cue.i, verb.i)
+    last = max(cue.i, verb.i)
+    doc = cue.doc
+    for c in doc[last].children:
+        if c.dep_ in ("prt", "prep") and c.i == last + 1:
+            last = c.i
+    span = doc[first: last + 1]
+    return Span(span.start_char, span.end_char, span.text)
