@@ -61,7 +61,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "slam": ("ACCUSE", "criticise"), "sue": ("ACCUSE", "sue"),
     # REJECT
     "reject": ("REJECT", "reject"), "refuse": ("REJECT", "refuse"),
-    "dismiss": ("REJECT", "dismiss"), "deny": ("REJECT", "deny"), "veto": ("REJECT", "veto"),
+    "dismiss": ("REJECT", "dismiss"), "veto": ("REJECT", "veto"),
     "rebuff": ("REJECT", "reject"), "decline": ("REJECT", "refuse"),
     # THREATEN
     "threaten": ("THREATEN", "threaten"), "warn": ("THREATEN", "warn"),
@@ -81,7 +81,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "confiscate": ("COERCE", "seize"),
     # ASSAULT
     "shell": ("ASSAULT", "shell"), "bomb": ("ASSAULT", "bomb"), "attack": ("ASSAULT", "attack"),
-    "kill": ("ASSAULT", "kill"), "invade": ("ASSAULT", "invade"),
+    "kill": ("ASSAULT", "kill"), "invade": ("ASSAULT", "invade"), "ram": ("ASSAULT", "ram"),
     # MOBILIZE
     "mobilise": ("MOBILIZE", "mobilise"), "mobilize": ("MOBILIZE", "mobilise"),
     "deploy": ("MOBILIZE", "deploy"),
@@ -99,7 +99,8 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
     ("call", "for"): ("REQUEST", "call for"), ("pull", "out"): ("RETREAT", "withdraw"),
     ("pull", "back"): ("RETREAT", "withdraw"), ("speak", "with"): ("CONSULT", "call"),
     ("speak", "to"): ("CONSULT", "call"), ("talk", "with"): ("CONSULT", "talks"),
-    ("call", "on"): ("REQUEST", "urge"),
+    ("call", "on"): ("REQUEST", "urge"), ("fire", "on"): ("ASSAULT", "fire on"),
+    ("open", "fire"): ("ASSAULT", "fire on"), ("set", "aside"): ("AID", "earmark funds"),
     ("release", "prisoners"): ("CONCEDE", "release"),
 }
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -176,10 +177,44 @@ def _span(token: Token, last: Token | None = None) -> Span:
     return Span(token.idx, end, token.doc.text[token.idx:end])
 
 
+# Verbs whose event type depends on what they move: "sent aid" is AID, "sent troops"
+# MOBILIZE, "released funds" AID, "released the crew" CONCEDE.
+OBJECT_TYPED_VERBS = frozenset({"send", "offer", "release", "approve", "provide", "supply",
+                                "contribute", "grant", "raise", "launch", "allocate", "earmark",
+                                "give", "announce", "unveil", "save"})
+AID_WORDS = frozenset("""
+aid help assistance funding funds fund money loan loans grant grants package supplies food
+medicine medicines tents convoy relief programme program support credit tranche euros dollars
+pounds million billion shelter water blankets equipment weapons arms ammunition drones
+""".split())
+TROOP_WORDS = frozenset({"troops", "soldiers", "forces", "battalion", "battalions", "brigade",
+                         "warships", "tanks", "jets", "reinforcements"})
+RELEASED_PEOPLE = frozenset({"prisoners", "prisoner", "crew", "hostages", "hostage",
+                             "detainees", "captives", "journalist", "journalists", "fishermen"})
+
+
+def _object_typed(verb: Token, lemma: str) -> tuple[str, str] | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lower_ for o in objects for t in o.subtree}
+    words |= {t.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+              for t in c.subtree}  # "12 million euros in humanitarian aid"
+    if lemma == "save" and objects:
+        return "AID", "rescue"
+    if lemma == "release" and words & RELEASED_PEOPLE:
+        return "CONCEDE", "release"
+    if lemma == "send" and words & TROOP_WORDS:
+        return "MOBILIZE", "deploy"
+    if words & AID_WORDS and not words & TROOP_WORDS:
+        return "AID", lemma
+    return None
+
+
 def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB",):
         return None
     lemma = token.lemma_.lower()
+    if lemma in OBJECT_TYPED_VERBS:
+        return _object_typed(token, lemma)
     if lemma in MOTION_VERBS:
         return ("CONSULT", "visit") if _trip(token) else None
     for child in token.children:
@@ -321,6 +356,11 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
             return None
         type_, subtype = "REJECT", "refuse"
     actors = subject_ids(r.ctx, verb)
+    accuser = _accusation_over(verb)
+    if accuser is not None:
+        # "accused the army of firing on a depot": the accused is who fired, on one side's word
+        accused = [c for c in accuser.children if c.dep_ == "dobj"]
+        actors = r.parties(accused)
     objects = _objects(verb, TARGET_PREPOSITIONS)
     place = r.place([verb, *[c for c in verb.children if c.dep_ == "dobj"]])
     if subtype == "visit":
@@ -345,8 +385,16 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
         actors=actors, targets=targets, place=place, time=r.time(anchors),
-        status=status_of(verb),
+        status="claimed" if accuser is not None else status_of(verb),
     )
+
+
+def _accusation_over(verb: Token) -> Token | None:
+    """The accusing verb of "accused X of <verb>ing", if ``verb`` is that gerund."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    head = verb.head.head
+    return head if head.lemma_.lower() in ("accuse", "blame", "suspect", "charge") else None
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -414,6 +462,16 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         actors=actors, targets=targets, place=place, time=when, status=status,
         anaphoric=definite and not actors,
     )
+
+
+def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
+    """In agreements the states are the parties: ministers who sign count as their countries
+    when each of them speaks for one."""
+    people = c.actors + c.targets
+    if c.type == "AGREE" and people and all(p in speaks_for for p in people):
+        c.actors = list(dict.fromkeys(speaks_for[p] for p in c.actors))
+        c.targets = [t for t in dict.fromkeys(speaks_for[p] for p in c.targets)
+                     if t not in c.actors]
 
 
 def _participants(c: _Candidate) -> set[str]:
@@ -502,6 +560,7 @@ def extract_events(
             candidate = _from_noun(r, token, kind) if kind is not None else None
         if candidate is None:
             continue
+        _as_states(candidate, speaks_for)
         # the nearest earlier report first: "the talks" is the latest talks named
         earlier = next(
             (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
@@ -509,7 +568,31 @@ def extract_events(
             _merge(earlier, candidate, r)
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):
             found.append(candidate)
+    _mark_denials(r, doc, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
+
+DENIED_OBJECTS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
+                            "allegation", "allegations", "report", "reports", "it", "this"})
+
+
+def _mark_denials(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
+    """ "… the army denied the charge": the claimed event the denier is said to have done,
+    in this sentence or the one before, is denied by its actor."""
+    for verb in doc:
+        if verb.lemma_.lower() != "deny" or verb.pos_ != "VERB" or r.inside_quote(verb):
+            continue
+        objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+        if not objects & DENIED_OBJECTS:
+            continue
+        deniers = set(subject_ids(r.ctx, verb))
+        previous_start = doc[verb.sent.start - 1].sent.start_char if verb.sent.start else 0
+        for c in reversed(found):
+            if c.status == "claimed" and set(c.actors) & deniers and (
+                previous_start <= c.trigger.start < verb.idx
+            ):
+                c.status = "denied"
+                break
 
 
 def _governed_by_trigger(verb: Token) -> bool:
