@@ -167,7 +167,8 @@ def status_of(verb: Token) -> str:
     for g in _governors(verb):
         if _future(g) or (g.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "xcomp"):
             return "planned"
-        purpose = g.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in g.children)
+        purpose = g.dep_ == "advcl" and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in g.children)
         if g.dep_ not in ("xcomp", "conj") and not purpose:
             break  # "to help clear roads" inherits the tense of "would send"
     return "occurred"

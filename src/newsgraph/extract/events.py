@@ -362,7 +362,11 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         accused = [c for c in accuser.children if c.dep_ == "dobj"]
         actors = r.parties(accused)
     objects = _objects(verb, TARGET_PREPOSITIONS)
-    place = r.place([verb, *[c for c in verb.children if c.dep_ == "dobj"]])
+    # "fired on a depot in the village of Brod": the place may hang from what was acted on
+    acted_on = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+        for g in c.children if g.dep_ == "pobj"]
+    place = r.place([verb, *acted_on])
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
         visited = [o for o in objects if o.dep_ == "dobj"]
@@ -570,6 +574,7 @@ def extract_events(
             found.append(candidate)
     _mark_denials(r, doc, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
 
 
 DENIED_OBJECTS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
