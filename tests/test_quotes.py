@@ -151,3 +151,10 @@ def test_passive_speech_is_direct_with_no_speaker(nlp):
     text = "The mood inside the palace was described as “tense but workable”."
     [(quote, speaker, kind, cue)] = _quotes(nlp, text)
     assert (speaker, kind, cue) == (None, "direct", "described")
+
+
+def test_the_one_told_is_never_the_speaker(nlp):
+    text = ("Mayor Brendan Tully met the ambassador at the town hall on Friday.\n\n"
+            "“People here have been praying for this,” Tully told the Dunmore Courier.")
+    [(quote, speaker, kind, cue)] = _quotes(nlp, text)
+    assert speaker == "Brendan Tully" and cue == "told"

@@ -40,6 +40,8 @@ SCARE_MARKERS = frozenset({"so-called", "dubbed", "termed", "billed", "branded",
 NICKNAME_MARKERS = frozenset({"nicknamed", "known"})
 # Longest quoted term still taken for a scare quote (words); longer quotes are speech.
 MAX_SCARE_WORDS = 5
+# Speech verbs whose object is the one spoken to: "told reporters", "assured the families".
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "brief", "warn", "urge", "remind"})
 # How far (in tokens) the clause after or before a quote is searched for its speech verb.
 AFTER_WINDOW = 16
 BEFORE_WINDOW = 40
@@ -400,9 +402,15 @@ def _from_clause(
     verb = pool[0] if after else pool[-1]
     subject = subject_of(verb)
     if subject is None and after:
-        # "“…,” said Marsh, the minister": the speaker follows the verb.
-        rest = [t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
-        subject = rest[0] if rest else None
+        # "“…,” Tully told the Courier" parsed without a subject: the name just before the
+        # verb speaks; "told", "assured" put their addressee after the verb, never the speaker.
+        just_before = [t for t in tokens if t.i == verb.i - 1 and t.pos_ == "PROPN"]
+        if just_before:
+            subject = just_before[0]
+        elif verb.lemma_.lower() not in ADDRESSEE_VERBS:
+            # "“…,” said Marsh, the minister": the speaker follows the verb.
+            rest = [t for t in tokens if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            subject = rest[0] if rest else None
     if subject is None:
         return _Attribution(None, None, _cue_text(verb))
     found = speaker_from(ctx, subject)
