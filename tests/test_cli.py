@@ -142,6 +142,8 @@ def test_summary_prints_actors(tmp_path):
     out = proc.stdout.decode()
     assert proc.returncode == 0
     assert "Elena Marsh" in out and "PERSON" in out and "2026-03-11" in out
+    # the events table: the planned meeting on Thursday the 12th
+    assert "CONSULT" in out and "planned" in out and "2026-03-12" in out
 
 
 def test_eval_prints_the_table_and_json(tmp_path):

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph import nlp
+from newsgraph.cli_store import register as register_store_commands
 from newsgraph.errors import InputRejected, NewsgraphError
 from newsgraph.model import Extraction
 
@@ -75,8 +76,8 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def summarize(result: Extraction, console: Console) -> None:
-    """A readable picture of one record: title, date, the actors with aliases and roles, and
-    who said what."""
+    """A readable picture of one record: title, date, the actors with aliases and roles, who
+    said what, the events and the stances."""
     a = result.article
     console.rule(f"[bold]{a.title or a.source}")
     console.print(
@@ -103,6 +104,31 @@ def summarize(result: Extraction, console: Console) -> None:
             )
             quotes.add_row(q.id, speaker, q.cue or "", f"“{text}”")
         console.print(quotes)
+    _summarize_events(result, console)
+
+
+def _summarize_events(result: Extraction, console: Console) -> None:
+    """Who did what to whom, where and when; who stands where."""
+    names = {e.id: e.name for e in result.entities}
+    if result.events:
+        events = Table(show_header=True, header_style="bold", expand=False)
+        for col in ("id", "type", "who", "whom", "where", "date", "status", "trigger"):
+            events.add_column(col, overflow="fold")
+        for v in result.events:
+            events.add_row(
+                v.id, f"{v.type}/{v.subtype}", ", ".join(names[a] for a in v.actors),
+                ", ".join(names[t] for t in v.targets), names.get(v.place or "", ""),
+                v.date or "", v.status,
+                v.trigger.text + (f" (+{len(v.mentions)})" if v.mentions else ""),
+            )
+        console.print(events)
+    if result.stances:
+        stances = Table(show_header=True, header_style="bold", expand=False)
+        for col in ("id", "holder", "stance", "issue", "evidence"):
+            stances.add_column(col, overflow="fold")
+        for st in result.stances:
+            stances.add_row(st.id, names[st.holder], st.polarity, st.issue, st.evidence.text)
+        console.print(stances)
 
 
 @app.command()
@@ -278,6 +304,9 @@ def _print_peer(peer_def: Peer, report: Report) -> None:
     rates = _lines(peer_def.kind, report.rates)
     if rates:
         out.print(_rate_table(f"{peer_def.label} — {peer_def.kind} rates", rates))
+
+
+register_store_commands(app)
 
 
 def main() -> None:

@@ -154,8 +154,12 @@ def _governors(verb: Token) -> list[Token]:
 
 def status_of(verb: Token) -> str:
     """occurred, planned, claimed or denied, from the verb's own tense and what governs it."""
+    below = verb
     for g in _governors(verb):
         lemma = g.lemma_.lower()
+        linked_by, below = below.dep_, g
+        if linked_by == "conj":
+            break  # "accused X of … and said Y would ask": "said" is a sibling, not a governor
         if g.i > verb.i:
             continue  # "X accused Y …; Y denied it": the denial comes after, about the account
         if lemma in DENY_GOVERNORS:
