@@ -13,7 +13,6 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph import nlp
-from newsgraph.cli_store import register as register_store_commands
 from newsgraph.errors import InputRejected, NewsgraphError
 from newsgraph.model import Extraction
 
@@ -113,7 +112,7 @@ def _summarize_events(result: Extraction, console: Console) -> None:
     if result.events:
         events = Table(show_header=True, header_style="bold", expand=False)
         for col in ("id", "type", "who", "whom", "where", "date", "status", "trigger"):
-            events.add_column(col, overflow="fold")
+            events.add_column(col, overflow="fold", no_wrap=col in ("id", "date", "status"))
         for v in result.events:
             events.add_row(
                 v.id, f"{v.type}/{v.subtype}", ", ".join(names[a] for a in v.actors),
@@ -304,9 +303,6 @@ def _print_peer(peer_def: Peer, report: Report) -> None:
     rates = _lines(peer_def.kind, report.rates)
     if rates:
         out.print(_rate_table(f"{peer_def.label} — {peer_def.kind} rates", rates))
-
-
-register_store_commands(app)
 
 
 def main() -> None:

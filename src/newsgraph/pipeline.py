@@ -72,7 +72,8 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
         quotes=quotes,
         quantities=extract_quantities(doc, entities, quotes),
         times=times,
-        events=extract_events(doc, entities, times, published=article.published),
+        events=extract_events(doc, entities, times, published=article.published,
+                              headline_end=headline_end(article)),
         stances=extract_stances(doc, entities, quotes),
         warnings=warnings,
     )

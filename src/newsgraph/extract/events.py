@@ -169,6 +169,7 @@ class _Candidate:
     time: Time | None
     status: str
     anaphoric: bool = False  # "the talks": may be a later mention of an event already named
+    headline: bool = False  # named in the headline, which sums up what the body tells
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -268,7 +269,8 @@ def _objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 class _Reader:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...],
-                 published: date | None) -> None:
+                 published: date | None, headline_end: int = 0) -> None:
+        self.headline_end = headline_end
         self.doc = doc
         self.text = doc.text
         self.ctx = SpeakerContext(doc, entities, find_quoted(self.text))
@@ -319,7 +321,7 @@ class _Reader:
             lo = min(t.idx for t in anchor.subtree)
             hi = max(t.idx + len(t.text) for t in anchor.subtree)
             inside = [t for t in self.times if lo <= t.start and t.end <= hi
-                      and not self.ctx.inside_quote[t.start] and "\n" not in
+                      and not self.ctx.inside_quote[t.start] and "\n\n" not in
                       self.text[min(t.start, anchor.idx): max(t.end, anchor.idx)]]
             # the expression whose words hang from the anchor itself, else the nearest
             direct = [t for t in inside if self._governed_by(t, anchor)]
@@ -389,8 +391,17 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
         actors=actors, targets=targets, place=place, time=r.time(anchors),
-        status="claimed" if accuser is not None else status_of(verb),
+        status="claimed" if accuser is not None else _status(r, verb),
     )
+
+
+def _status(r: _Reader, verb: Token) -> str:
+    """A headline's "to" is the future ("Ministers to meet in Oslo"), whatever the parse."""
+    if verb.idx < r.headline_end and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return "planned"
+    return status_of(verb)
 
 
 def _accusation_over(verb: Token) -> Token | None:
@@ -453,7 +464,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     bare = not actors and not targets and not definite and place is None and when is None
     if bare and type_ not in ACTORLESS_TYPES:
         return None  # "peace talks" in general
-    status = status_of(verb) if verb is not None else "occurred"
+    status = _status(r, verb) if verb is not None else "occurred"
     if status == "occurred" and verb is not None and noun.dep_ == "dobj" and (
         verb.lemma_.lower() in FUTURE_GOVERNORS
     ):
@@ -508,6 +519,8 @@ def _same_happening(first: _Candidate, later: _Candidate, speaks_for: dict[str, 
         set(later.actors) == set(first.actors) and not later.targets
     ):
         return True
+    if first.headline and _participants(first) < _participants(later):
+        return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
     return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
         _sides(_participants(later), speaks_for) == _sides(_participants(first), speaks_for)
     )
@@ -518,6 +531,8 @@ def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     people = [i for i in _participants(later) if r.entities[i].type == "PERSON"]
     if people and not any(r.entities[i].type == "PERSON" for i in _participants(first)):
         # the named people are the fuller account of who met
+        first.actors, first.targets = list(later.actors), list(later.targets)
+    elif _participants(first) < _participants(later):
         first.actors, first.targets = list(later.actors), list(later.targets)
     first.actors = first.actors or later.actors
     first.targets = first.targets or [t for t in later.targets if t not in first.actors]
@@ -545,10 +560,10 @@ def _speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
 
 def extract_events(
     doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...], *,
-    published: date | None = None,
+    published: date | None = None, headline_end: int = 0,
 ) -> tuple[Event, ...]:
     """Events of an annotated article, each with its arguments and every mention."""
-    r = _Reader(doc, entities, times, published)
+    r = _Reader(doc, entities, times, published, headline_end)
     speaks_for = _speaks_for(r.entities)
     found: list[_Candidate] = []
     for token in doc:
@@ -565,6 +580,7 @@ def extract_events(
         if candidate is None:
             continue
         _as_states(candidate, speaks_for)
+        candidate.headline = candidate.trigger.start < headline_end
         # the nearest earlier report first: "the talks" is the latest talks named
         earlier = next(
             (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
