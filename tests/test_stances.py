@@ -18,6 +18,9 @@ the solidarity levy that the prime minister proposed in January.
 
 Darsk wants Velmonia's membership fast-tracked. Ankara remains opposed to any such step.
 
+Opposition leader Samuel Ndoro called for a parliamentary inquiry into the dam's financing.
+The government of Nordland dismissed the call on Tuesday.
+
 Moscow condemned Nordland on Monday. "We support the observers," said Lenka Baros, who \
 leads the opposition in Estmark.
 """
@@ -70,3 +73,11 @@ def test_evidence_spans_are_their_text(story):
         ev = s["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
         assert ev["start"] >= s["sentence"]["start"] and ev["end"] <= s["sentence"]["end"]
+
+
+def test_a_restating_noun_takes_what_the_verb_before_it_named(story):
+    _, stances = story
+    inquiry = "a parliamentary inquiry into the dam's financing"
+    assert ("Samuel Ndoro", "support", inquiry) in stances
+    [nordland] = [s for s in stances if s[0] == "Nordland" and "inquiry" in s[2]]
+    assert nordland[1] == "oppose"

@@ -21,7 +21,7 @@ from newsgraph.model import Entity, Quote, Span, Stance
 
 SUPPORT_VERBS = frozenset({
     "support", "back", "welcome", "endorse", "favour", "favor", "champion", "hail", "praise",
-    "defend", "advocate", "want", "accept", "embrace", "applaud", "approve",
+    "defend", "advocate", "want", "accept", "embrace", "applaud",
     *("pledge", "promise", "vow", "propose"),
 })
 OPPOSE_VERBS = frozenset({
@@ -42,6 +42,10 @@ ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "them"})
 # Heads of a definite object that name again something the article set out before ("the
 # plan", "the bid"): the fuller earlier phrase with the same head is the issue.
 RESTATING_DETERMINERS = frozenset({"the", "any", "this", "that"})
+# Nouns that name again what a verb did: "the proposal" after "proposed a levy".
+NOMINALISED = {"proposal": "propose", "threat": "threaten", "decision": "decide",
+               "demand": "demand", "request": "request", "call": "call", "plan": "plan",
+               "offer": "offer", "pledge": "pledge", "promise": "promise", "bid": "bid"}
 # Complements of "want" that say nothing about an issue ("want to know", "want to be").
 EMPTY_COMPLEMENTS = frozenset({"be", "know", "see", "have", "get", "make", "do", "say", "go"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
@@ -128,6 +132,10 @@ def _issue_tokens(head: Token) -> list[Token]:
     for t in keep:
         if out and (t.i != out[-1].i + 1 or t.text in (",", ";", "—", "(")):
             break
+        if "\n" in t.text_with_ws:
+            if not t.is_space:
+                out.append(t)
+            break  # an issue never runs into the next paragraph
         out.append(t)
     while out and (out[-1].is_punct or out[-1].lower_ in ("and", "or", "but")):
         out.pop()
@@ -180,11 +188,18 @@ class _Reader:
         if len([c for c in head.children if c.dep_ not in ("det", "punct")]) > 0:
             return None  # "the patrol plan" is already specific
         lemma = head.lemma_.lower()
+        verb = NOMINALISED.get(lemma, lemma)
         for t in reversed(self.doc[: head.i]):
             if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
                 tokens = _issue_tokens(t)
                 if len(tokens) > 2:
                     return tokens
+            elif t.lemma_.lower() == verb and t.pos_ == "VERB":
+                # "the call" after "called for a parliamentary inquiry": what was called for
+                found = _cue(t)
+                obj = found[1] if found else _object(t)
+                if obj is not None:
+                    return _issue_tokens(obj)
         return None
 
     def names_party(self, head: Token) -> bool:
