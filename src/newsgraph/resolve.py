@@ -1,0 +1,309 @@
+"""Across articles: the same actor under several spellings, the same event reported by
+several outlets, merged with every source kept.
+
+Resolution is a pure function of the stored per-article records, so it can be rebuilt at
+any time and gives the same result for the same records whatever order they arrive in
+(records are sorted by publication date and article id first).
+
+Actors. Within an article the extractor has already grouped a referent's surface forms
+("Elena Marsh", "Marsh", "Ms Marsh"). Across articles two persons are one when their full
+names are one name spelled two ways (`names.same_person_name`: transliterations, accents;
+"Petra Lind" and "Peter Lind" stay two). A surname-only person joins the one full-name
+person with that surname, and nobody when two share it. Other entities are one when they
+share a name or alias after case, accents and a leading "the" are set aside, or when the
+gazetteer knows both forms as one place or body ("Kiev"/"Kyiv", "U.S."/"United States").
+
+Events. Two reports are one happening when they have the same type, their parties overlap
+(one side's set includes the other's), their places agree where both give one, and their
+dates agree within a window: the same day (one day apart allowed, for time zones and "late
+on Monday"), a day inside a month another report gives, or, when a report gives no date,
+publication within a few days of the dated ones. Distinct meetings of the same people on
+different days stay distinct. Each report stays a source with its own status and evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph import gazetteer
+from newsgraph.names import fold, same_person_name
+
+# How far apart two dated reports of one happening may be, and how close an undated report's
+# publication must be to a dated report's date (or to an undated report's publication).
+SAME_DAY_WINDOW = timedelta(days=1)
+UNDATED_WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One per-article entity merged into an actor."""
+
+    article_id: str
+    entity_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    type: str
+    name: str
+    forms: tuple[str, ...]  # every surface form seen, most frequent first
+    roles: tuple[tuple[str, str], ...]  # (role, article id that states it)
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One article's report of a happening, with that article's status and evidence."""
+
+    article_id: str
+    event_id: str
+    status: str
+    date: str | None
+    published: str | None
+    trigger: tuple[int, int, str]
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ResolvedEvent:
+    id: str
+    type: str
+    subtype: str
+    actors: tuple[str, ...]  # actor ids
+    targets: tuple[str, ...]
+    place: str | None
+    date_from: str | None
+    date_to: str | None
+    sources: tuple[EventSource, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    actors: tuple[Actor, ...]
+    events: tuple[ResolvedEvent, ...]
+    actor_of: dict[tuple[str, str], str]  # (article id, entity id) → actor id
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}{digest}"
+
+
+def _key(form: str) -> str:
+    text = unicodedata.normalize("NFKD", form)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _ordered(records: Iterable[dict]) -> list[dict]:
+    return sorted(records, key=lambda r: (r["article"].get("published") or "",
+                                          r["article"]["id"]))
+
+
+class _Cluster:
+    def __init__(self, type_: str) -> None:
+        self.type = type_
+        self.members: list[tuple[str, dict]] = []  # (article id, entity record)
+
+    @property
+    def full_names(self) -> list[str]:
+        return [e["name"] for _, e in self.members if len(e["name"].split()) >= 2]
+
+    def forms(self) -> Counter:
+        counts: Counter = Counter()
+        for _, e in self.members:
+            counts.update([e["name"], *e.get("aliases", [])])
+        return counts
+
+
+def _person_clusters(people: list[tuple[str, dict]]) -> list[_Cluster]:
+    given = gazetteer.given_names()
+    clusters: list[_Cluster] = []
+    single: list[tuple[str, dict]] = []
+    for article_id, e in people:
+        if len(e["name"].split()) < 2:
+            single.append((article_id, e))
+            continue
+        home = next((c for c in clusters if any(
+            same_person_name(e["name"], n, given_names=given) for n in c.full_names)), None)
+        if home is None:
+            home = _Cluster("PERSON")
+            clusters.append(home)
+        home.members.append((article_id, e))
+    for article_id, e in single:
+        surname = fold(e["name"])
+        owners = [c for c in clusters if c.full_names and any(
+            fold(n.split()[-1]) == surname for n in c.full_names)]
+        if len(owners) == 1:
+            owners[0].members.append((article_id, e))
+            continue
+        # two people share the surname, or nobody has it yet: it stays its own actor
+        alone = next((c for c in clusters if not c.full_names and any(
+            fold(x["name"]) == surname for _, x in c.members)), None)
+        if alone is None:
+            alone = _Cluster("PERSON")
+            clusters.append(alone)
+        alone.members.append((article_id, e))
+    return clusters
+
+
+def _other_clusters(type_: str, entities: list[tuple[str, dict]]) -> list[_Cluster]:
+    index = gazetteer.surface_index()
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    for article_id, e in entities:
+        keys = set()
+        for form in (e["name"], *e.get("aliases", [])):
+            keys.add(_key(form))
+            entry = index.get(form)
+            if entry is not None:
+                keys.add("gazetteer:" + entry.name)
+        keys.discard("")
+        found = [by_key[k] for k in sorted(keys) if k in by_key]
+        home = found[0] if found else _Cluster(type_)
+        if not found:
+            clusters.append(home)
+        for other in found[1:]:
+            if other is not home:  # this entity bridges two clusters: they are one
+                home.members.extend(other.members)
+                clusters.remove(other)
+                for k, c in list(by_key.items()):
+                    if c is other:
+                        by_key[k] = home
+        home.members.append((article_id, e))
+        for k in keys:
+            by_key[k] = home
+    return clusters
+
+
+def _actor(c: _Cluster) -> Actor:
+    forms = c.forms()
+    names = Counter(e["name"] for _, e in c.members)
+    name = max(names, key=lambda n: (len(n.split()) >= 2 or c.type != "PERSON", names[n],
+                                     len(n), n))
+    roles = tuple(sorted({(role, aid) for aid, e in c.members for role in e.get("roles", [])}))
+    members = tuple(Member(aid, e["id"], e["name"]) for aid, e in c.members)
+    ordered = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
+    return Actor(id=_stable_id("A", c.type, _key(name)), type=c.type, name=name,
+                 forms=ordered, roles=roles, members=members)
+
+
+def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
+    by_type: dict[str, list[tuple[str, dict]]] = {}
+    for r in _ordered(records):
+        for e in r["entities"]:
+            by_type.setdefault(e["type"], []).append((r["article"]["id"], e))
+    actors: list[Actor] = []
+    for type_ in sorted(by_type):
+        entities = by_type[type_]
+        clusters = (_person_clusters(entities) if type_ == "PERSON"
+                    else _other_clusters(type_, entities))
+        actors.extend(_actor(c) for c in clusters)
+    actors.sort(key=lambda a: (a.type, a.name, a.id))
+    actor_of = {(m.article_id, m.entity_id): a.id for a in actors for m in a.members}
+    return tuple(actors), actor_of
+
+
+def _day(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    return None
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    da, db = _day(a), _day(b)
+    if da and db:
+        return abs(da - db) <= SAME_DAY_WINDOW
+    return a.startswith(b) or b.startswith(a)  # a day inside a month, a month inside a year
+
+
+class _EventCluster:
+    def __init__(self, type_: str, subtype: str) -> None:
+        self.type, self.subtype = type_, subtype
+        self.actors: list[str] = []
+        self.targets: list[str] = []
+        self.place: str | None = None
+        self.sources: list[EventSource] = []
+
+    @property
+    def parties(self) -> set[str]:
+        return set(self.actors) | set(self.targets)
+
+    def dates(self) -> list[str]:
+        return [s.date for s in self.sources if s.date]
+
+    def accepts(self, type_: str, parties: set[str], place: str | None, when: str | None,
+                published: str | None) -> bool:
+        if type_ != self.type or not parties or not (parties <= self.parties or
+                                                     self.parties <= parties):
+            return False
+        if place and self.place and place != self.place:
+            return False
+        dated = self.dates()
+        if when and dated:
+            return all(_dates_agree(when, d) for d in dated)
+        anchors = [_day(d) for d in dated] or [_day(s.published) for s in self.sources]
+        day = _day(when) or _day(published)
+        anchors = [a for a in anchors if a]
+        return day is not None and bool(anchors) and all(
+            abs(day - a) <= UNDATED_WINDOW for a in anchors)
+
+
+def resolve_events(records: Iterable[dict], actor_of: dict) -> tuple[ResolvedEvent, ...]:
+    clusters: list[_EventCluster] = []
+    for r in _ordered(records):
+        aid = r["article"]["id"]
+        published = r["article"].get("published")
+        for e in r.get("events", []):
+            actors = [actor_of[(aid, x)] for x in e["actors"] if (aid, x) in actor_of]
+            targets = [actor_of[(aid, x)] for x in e["targets"] if (aid, x) in actor_of]
+            place = actor_of.get((aid, e["place"])) if e.get("place") else None
+            parties = set(actors) | set(targets)
+            source = EventSource(
+                article_id=aid, event_id=e["id"], status=e["status"], date=e.get("date"),
+                published=published,
+                trigger=(e["trigger"]["start"], e["trigger"]["end"], e["trigger"]["text"]),
+                sentence=(e["sentence"]["start"], e["sentence"]["end"]),
+            )
+            home = next((c for c in clusters if c.accepts(e["type"], parties, place,
+                                                          e.get("date"), published)), None)
+            if home is None:
+                home = _EventCluster(e["type"], e["subtype"])
+                home.actors, home.targets = list(actors), [t for t in targets
+                                                           if t not in actors]
+                clusters.append(home)
+            elif len(parties) > len(home.parties):
+                home.actors, home.targets = list(actors), [t for t in targets
+                                                           if t not in actors]
+            home.place = home.place or place
+            home.sources.append(source)
+    out = []
+    for c in clusters:
+        first = c.sources[0]
+        dated = sorted(c.dates())
+        out.append(ResolvedEvent(
+            id=_stable_id("V", c.type, first.article_id, first.event_id), type=c.type,
+            subtype=c.subtype, actors=tuple(c.actors), targets=tuple(c.targets), place=c.place,
+            date_from=dated[0] if dated else None, date_to=dated[-1] if dated else None,
+            sources=tuple(c.sources),
+        ))
+    return tuple(out)
+
+
+def resolve(records: Iterable[dict]) -> Resolution:
+    """Actors and events across the given per-article records (dicts of the JSON contract)."""
+    records = list(records)
+    actors, actor_of = resolve_actors(records)
+    return Resolution(actors=actors, events=resolve_events(records, actor_of), actor_of=actor_of)
