@@ -26,6 +26,7 @@ demo: $(STAMP)
 	@echo "JSON records written to demo-output/ (one file per article)."
 
 test: $(DEVSTAMP)
+	bash scripts/ensure-postgres.sh
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph import nlp
+from newsgraph.cli_store import register as register_store_commands
 from newsgraph.errors import InputRejected, NewsgraphError
 from newsgraph.model import Extraction
 
@@ -303,6 +304,9 @@ def _print_peer(peer_def: Peer, report: Report) -> None:
     rates = _lines(peer_def.kind, report.rates)
     if rates:
         out.print(_rate_table(f"{peer_def.label} — {peer_def.kind} rates", rates))
+
+
+register_store_commands(app)
 
 
 def main() -> None:

@@ -1,0 +1,212 @@
+"""The one definition of the store's tables; migrations are checked against it by the tests.
+
+Per-article records are stored as extracted (DESIGN.md section 5): the whole record as JSON in
+``articles.record``, and each record kind flattened into its own table so queries can filter
+on it. Child rows are keyed by (article_id, the record's local id, "E1", "Q2", ...) and keep
+their spans. Columns holding offsets are ``span_start``/``span_end`` (not the reserved word
+``end``), so hand-written SQL needs no quoting.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+# Fixed constraint names: migrations and both databases agree on them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+# JSON documents: JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
+Json = JSON().with_variant(JSONB(), "postgresql")
+ID = String(16)  # article ids are 16 hex characters of a sha256 (model.article_id)
+LOCAL_ID = String(32)  # record-local ids: "E1", "Q12", "V3"
+# Values the extractors produce are unbounded Text, so SQLite and PostgreSQL accept the same.
+KIND = Text  # short codes: entity and event types, units, statuses
+
+
+def _article_fk() -> ForeignKey:
+    return ForeignKey("articles.id", ondelete="CASCADE")
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", ID, primary_key=True),  # content hash of the clean text
+    # What makes two texts versions of one article: the url when known, else the source.
+    Column("lineage", Text, nullable=False),
+    Column("version", Integer, nullable=False),  # 1, 2, ... in the order they were ingested
+    Column("supersedes", ID, ForeignKey("articles.id"), nullable=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text, nullable=True),
+    Column("title", Text, nullable=True),
+    Column("published", Date, nullable=True),
+    Column("outlet", Text, nullable=True),
+    Column("language", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("schema_version", String(8), nullable=False),
+    Column("record", Json, nullable=False),  # the whole extraction record (DESIGN.md §3)
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("lineage", "version"),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_url", "url"),
+    Index("ix_articles_outlet", "outlet"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("type", KIND, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", Json, nullable=False),  # ["Marsh", "Ms. Marsh"]
+    Column("roles", Json, nullable=False),  # ["Nordland's foreign minister"]
+    Column("role_mentions", Json, nullable=False),  # [{"start", "end", "text"}]
+    Column("mentions", Json, nullable=False),  # [{"start", "end", "text"}]
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_entities_name", "name"),
+    Index("ix_entities_type", "type"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("kind", KIND, nullable=False),  # direct | scare
+    Column("speaker", LOCAL_ID, nullable=True),  # entity id in the same article
+    Column("cue", Text, nullable=True),
+    Column("speaker_start", Integer, nullable=True),  # the words naming the speaker
+    Column("speaker_end", Integer, nullable=True),
+    Column("speaker_text", Text, nullable=True),
+    Column("sentence_start", Integer, nullable=True),
+    Column("sentence_end", Integer, nullable=True),
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_quotes_speaker", "article_id", "speaker"),
+)
+
+quantities = Table(
+    "quantities", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("value", Float, nullable=True),
+    Column("value_max", Float, nullable=True),
+    Column("unit", KIND, nullable=True),
+    Column("approximate", Boolean, nullable=False),
+    Column("qualifier", Text, nullable=True),
+    Column("normalized_value", Float, nullable=True),
+    Column("normalized_unit", KIND, nullable=True),
+    Column("about", Text, nullable=True),
+    Column("claimed_by", LOCAL_ID, nullable=True),  # entity id in the same article
+    Column("same_as", LOCAL_ID, nullable=True),  # quantity id this one converts
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_quantities_unit", "unit"),
+    Index("ix_quantities_claimed_by", "article_id", "claimed_by"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("kind", KIND, nullable=False),  # point | duration | reference
+    Column("value", Text, nullable=True),  # ISO 8601 at its granularity
+    Column("granularity", KIND, nullable=True),
+    Column("resolved", Boolean, nullable=False),
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_times_value", "value"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("type", KIND, nullable=False),  # PLOVER top-level category
+    Column("subtype", Text, nullable=True),
+    Column("status", KIND, nullable=True),  # occurred | planned | claimed | denied
+    Column("place", LOCAL_ID, nullable=True),  # entity id in the same article
+    Column("time", LOCAL_ID, nullable=True),  # time id in the same article
+    Column("date", Text, nullable=True),  # ISO value of that time, when resolved
+    Column("trigger_start", Integer, nullable=True),
+    Column("trigger_end", Integer, nullable=True),
+    Column("trigger_text", Text, nullable=True),
+    Column("sentence_start", Integer, nullable=True),
+    Column("sentence_end", Integer, nullable=True),
+    Column("mentions", Json, nullable=False),  # later mentions: [{"start", "end", "text"}]
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_date", "date"),
+)
+
+# Who took part in an event: one row per actor or target, in the record's order.
+event_participants = Table(
+    "event_participants", metadata,
+    Column("article_id", ID, nullable=False),
+    Column("event_id", LOCAL_ID, nullable=False),
+    Column("role", String(8), nullable=False),  # actor | target
+    Column("position", Integer, nullable=False),
+    Column("entity_id", LOCAL_ID, nullable=False),
+    PrimaryKeyConstraint("article_id", "event_id", "role", "position"),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.id"], ondelete="CASCADE"
+    ),
+    Index("ix_event_participants_entity", "article_id", "entity_id"),
+)
+
+stances = Table(
+    "stances", metadata,
+    Column("article_id", ID, _article_fk(), nullable=False),
+    Column("id", LOCAL_ID, nullable=False),
+    Column("holder", LOCAL_ID, nullable=True),  # entity id in the same article
+    Column("issue", Text, nullable=True),
+    Column("polarity", KIND, nullable=True),  # support | oppose
+    Column("evidence_start", Integer, nullable=True),
+    Column("evidence_end", Integer, nullable=True),
+    Column("evidence_text", Text, nullable=True),
+    Column("sentence_start", Integer, nullable=True),
+    Column("sentence_end", Integer, nullable=True),
+    Column("quote", LOCAL_ID, nullable=True),  # quote id when voiced inside a quotation
+    PrimaryKeyConstraint("article_id", "id"),
+    Index("ix_stances_holder", "article_id", "holder"),
+    Index("ix_stances_issue", "issue"),
+)
+
+# Inputs that were not ingested; one row per (source, reason), seen again → last_seen moves.
+rejects = Table(
+    "rejects", metadata,
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("source", "reason"),
+)
+
+# Tables holding one article's records, in insertion order (events before participants).
+RECORD_TABLES = (entities, quotes, quantities, times, events, event_participants, stances)
