@@ -116,3 +116,16 @@ def test_every_event_span_is_its_text_and_every_reference_a_record(story):
             assert text[span["start"]:span["end"]] == span["text"]
         assert set(e["actors"]) | set(e["targets"]) <= ids
         assert e["time"] is None or e["time"] in times
+
+
+def test_people_who_act_for_bodies_stand_for_those_bodies():
+    record = extract(
+        "Negotiators for Nordland and the Republic of Estmark agreed in Vienna on Monday to "
+        "resume talks on the future of the Varna River dam, a spokesman for the mediators "
+        "said. The agreement was welcomed by both governments.",
+        published="2026-03-11",
+    )
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    [agree] = [e for e in record["events"] if e["type"] == "AGREE"]
+    assert sorted(names[a] for a in agree["actors"]) == ["Nordland", "Republic of Estmark"]
+    assert (names.get(agree["place"]), agree["date"]) == ("Vienna", "2026-03-09")

@@ -50,8 +50,29 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
             if entity is not None and entity.type in PARTY_TYPES:
                 ids.append(found.speaker)
                 continue
-        ids.extend(_countries_of_group(ctx, token))
+        ids.extend(_countries_of_group(ctx, token) or _bodies_behind(ctx, token))
     return list(dict.fromkeys(ids))
+
+
+# Nouns for people who act for a body: "negotiators for Kessaria and the council".
+REPRESENTATIVES = frozenset("""
+negotiator negotiators delegation delegations delegate delegates representative representatives
+official officials envoy envoys diplomat diplomats team teams leader leaders side sides
+government governments minister ministers spokesman spokeswoman spokesperson mediators
+""".split())
+
+
+def _bodies_behind(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "Negotiators for X and Y", "delegations of X and Y": the bodies they act for."""
+    if head.lower_ not in REPRESENTATIVES:
+        return []
+    out: list[str] = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend(entity_ids(ctx, obj))
+    return out
 
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
