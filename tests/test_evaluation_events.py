@@ -57,3 +57,14 @@ def test_a_meeting_is_right_only_with_place_date_and_status():
 def test_an_unmatched_gold_party_never_matches():
     scores, _ = _score([_gold("ACCUSE", ["Nobody Known"])], [_event("ACCUSE", [])])
     assert scores["events"].tp == 0
+
+
+def test_type_line_scores_detection_by_trigger_with_parties_aside():
+    gold = [_gold("CONSULT", ["Elena Marsh"], ["Andriy Morozov"]) | {"trigger": "talks"}]
+    found = _event("CONSULT", ["E4"]) | {"trigger": {"start": 0, "end": 5, "text": "meeting"},
+                                         "mentions": [{"start": 9, "end": 18, "text": "the talks"}]}
+    scores, _ = _score(gold, [found])
+    assert scores["events.type"].tp == 1 and scores["events"].tp == 0
+    other = _event("ACCUSE", ["E1"]) | {"trigger": {"start": 0, "end": 5, "text": "talks"}}
+    scores, _ = _score(gold, [other])
+    assert scores["events.type"].tp == 0

@@ -56,8 +56,9 @@ def _pair(gold: list[dict], pred: list[dict], gkey, pkey) -> tuple[list, list, l
 
 
 def score_events(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
-    """``events`` (type + parties), ``events.meetings`` (CONSULT with parties, place, date and
-    status all right) and, over the pairs, status / place / date rates."""
+    """``events`` (type + parties), ``events.type`` (type + trigger, parties aside),
+    ``events.meetings`` (CONSULT with parties, place, date and status all right) and, over the
+    pairs, status / place / date rates."""
     expected = paired_ids(gold.get("entities", []), record["entities"])
     to_id = _gold_id(expected)
 
@@ -95,4 +96,27 @@ def score_events(gold: dict, record: dict, where: str) -> tuple[dict[str, Score]
     meetings.failures.extend(f"{where}: meeting not right {_describe(g, None)}" for g in m_missed)
     meetings.failures.extend(
         f"{where}: meeting not in gold as {_describe(p, record)}" for p in m_spurious)
-    return {"events": events, "events.meetings": meetings}, rates
+    return {"events": events, "events.type": _by_type(g_all, p_all, where),
+            "events.meetings": meetings}, rates
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in text.replace("-", " ").split() if len(w) > 2}
+
+
+def _by_type(gold: list[dict], pred: list[dict], where: str) -> Score:
+    """Detection alone: a predicted event of the gold type whose trigger or a later mention
+    shares a word with the gold trigger ("talks" / "the talks in Vienna"), parties aside."""
+    remaining = list(pred)
+    s = Score()
+    for g in gold:
+        want = _words(g.get("trigger") or "")
+        found = next((p for p in remaining if p["type"] == g["type"] and want & set().union(
+            *(_words(m["text"]) for m in [p["trigger"], *p.get("mentions", [])]))), None)
+        if found is None:
+            s.fn += 1
+            continue
+        remaining.remove(found)
+        s.tp += 1
+    s.fp = len(remaining)
+    return s
