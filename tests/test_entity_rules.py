@@ -67,3 +67,13 @@ def test_owner_of_a_title_is_found(nlp):
     ents = _ents(nlp, text)
     assert "Nordland" in [t for t, _ in ents]
     assert ("Elena Marsh", "PERSON") in ents
+
+
+def test_a_possessive_inside_a_name_splits_it_unless_a_group_owns_the_name(nlp):
+    texts = [e.removeprefix("the ") for e, _ in _ents(
+        nlp, "Supporters of Baros's Renewal Party marched past the Vastrian Fishermen's "
+             "Federation and the Dorava People's Council on Monday.")]
+    assert "Baros's Renewal Party" not in texts
+    assert "Renewal Party" in texts and "Baros" in texts
+    assert "Vastrian Fishermen's Federation" in texts
+    assert "Dorava People's Council" in texts

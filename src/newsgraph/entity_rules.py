@@ -141,6 +141,33 @@ def split_at_commas(span: Span) -> list[Span]:
     return parts
 
 
+# Possessors that belong to a name ("Dorava People's Council", "St John's Wood").
+NAME_POSSESSORS = frozenset({"people", "workers", "women", "children", "men", "farmers",
+                             "citizens", "veterans", "nations", "world", "st", "st.", "saint",
+                             "king", "queen", "lord", "lady"})
+
+
+def split_at_possessive(span: Span) -> list[Span]:
+    """ "Baros's Renewal Party" is a person's (or a country's) party: two names, as the
+    annotation guide splits "Nordland's Foreign Ministry"; the possessor takes the label the
+    model gives the same words elsewhere in the article, else ORG for context to settle."""
+    marks = [t.i for t in span if t.text in POSSESSIVE_MARKS and span.start < t.i < span.end - 1]
+    if not marks:
+        return [span]
+    mark = marks[0]
+    possessor = span.doc[_skip_determiner(span) : mark]
+    last = possessor[-1].lower_ if len(possessor) else ""
+    # "Fishermen's Federation", "Miners' Union": a group of people owning the name, part of it
+    group = last in NAME_POSSESSORS or last.endswith(("men", "ers"))
+    if not len(possessor) or group or not all(t.text[:1].isupper() for t in possessor):
+        return [span]
+    elsewhere = [e.label_ for e in span.doc.ents
+                 if e.text == possessor.text and e.start != span.start]
+    label = max(set(elsewhere), key=elsewhere.count) if elsewhere else "ORG"
+    return [Span(span.doc, possessor.start, possessor.end, label=label),
+            Span(span.doc, mark + 1, span.end, label=span.label)]
+
+
 def not_a_name(span: Span) -> bool:
     """Codes and common nouns the model tags as names: time zones, currencies, a capitalised
     "Farmers" or "Barge" opening a sentence, when the article also uses the word in lower case
@@ -203,7 +230,9 @@ class EntityFixer:
             if ent.label_ not in KEPT_LABELS:
                 spans.append(ent)
                 continue
-            for part in split_at_commas(trim_brackets(ent)):
+            parts = [p for piece in split_at_commas(trim_brackets(ent))
+                     for p in split_at_possessive(piece)]
+            for part in parts:
                 fixed = strip_titles(part)
                 if fixed is None or not_a_name(fixed):
                     continue

@@ -32,7 +32,8 @@ ministère ministerium energia energía redes
 # The last word of a name that says what kind of thing it names.
 FAC_WORDS = frozenset("""
 dam bridge airport palace hall square street avenue road tower stadium cathedral embassy
-terminal prison station plant pipeline canal tunnel harbour harbor base arena
+terminal prison station plant pipeline canal tunnel harbour harbor base arena lane boulevard
+quay pier
 """.split())
 LOC_WORDS = frozenset("""
 river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
