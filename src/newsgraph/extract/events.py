@@ -173,9 +173,8 @@ class _Candidate:
     mentions: list[Span] = field(default_factory=list)
 
 
-def _span(token: Token, last: Token | None = None) -> Span:
-    end = (last or token).idx + len((last or token).text)
-    return Span(token.idx, end, token.doc.text[token.idx:end])
+def _span(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text), token.text)
 
 
 # Verbs whose event type depends on what they move: "sent aid" is AID, "sent troops"
