@@ -19,3 +19,10 @@ def test_default_model_has_the_project_component_after_ner():
 def test_unknown_model_is_a_named_error():
     with pytest.raises(ModelNotFound, match="not installed"):
         nlp.load("no_such_pipeline_xyz")
+
+
+def test_a_sentence_never_runs_across_a_blank_line(nlp):
+    doc = nlp("Ministers met in Oslo on Monday and talked for hours\n\nMaria Lopes, the mayor, "
+              "disagreed with them")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("Maria") in starts

@@ -158,3 +158,13 @@ def test_the_one_told_is_never_the_speaker(nlp):
             "“People here have been praying for this,” Tully told the Dunmore Courier.")
     [(quote, speaker, kind, cue)] = _quotes(nlp, text)
     assert speaker == "Brendan Tully" and cue == "told"
+
+
+def test_a_pronoun_later_in_the_sentence_is_its_subject(nlp):
+    text = ("Interior Minister Rui Tavares met the mayor of Tesland on Thursday.\n\n"
+            "Tavares said the crossings were an emergency, but he has ruled out new camps, "
+            "and added: “We will not build walls.”\n\n"
+            "Maria Lopes, the mayor, disagreed. “The camps are full,” she said.")
+    quotes = _quotes(nlp, text)
+    assert [(q, s) for q, s, _, _ in quotes] == [("We will not build walls.", "Rui Tavares"),
+                                                 ("The camps are full,", "Maria Lopes")]

@@ -81,3 +81,14 @@ def test_a_restating_noun_takes_what_the_verb_before_it_named(story):
     assert ("Samuel Ndoro", "support", inquiry) in stances
     [nordland] = [s for s in stances if s[0] == "Nordland" and "inquiry" in s[2]]
     assert nordland[1] == "oppose"
+
+
+def test_her_country_is_the_country_her_role_names_and_a_partial_quote_keeps_its_subject():
+    record = extract(
+        "Estmark's Prime Minister Ilona Varga said her country supports the joint patrols in "
+        "the Baltic. In Paris, the Elysee said President Emmanuel Macron “fully supports” the "
+        "Commission's approach to the patrols.", published="2026-03-11")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    stances = {(names[s["holder"]], s["polarity"], s["issue"]) for s in record["stances"]}
+    assert ("Estmark", "support", "the joint patrols in the Baltic") in stances
+    assert ("Emmanuel Macron", "support", "the Commission's approach to the patrols") in stances

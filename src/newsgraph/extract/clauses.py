@@ -3,6 +3,8 @@ negated, and whether it reports something done, planned, claimed or denied."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
@@ -38,7 +40,7 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
     (pronouns, descriptions, spokespeople), a group of nationalities as their countries."""
     ids: list[str] = []
     for token in conjuncts(head):
-        group = _people_of_group(ctx, token)
+        group = _people_of_group(ctx, token) or _country_of_owner(ctx, token)
         if group:
             ids.extend(group)
             continue
@@ -96,6 +98,25 @@ def _locative(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
     return False
 
 
+STATE_NOUNS = frozenset({"country", "government", "nation", "state", "administration",
+                         "cabinet"})
+
+
+def _country_of_owner(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "her country", "his government": the country its owner speaks for, when the owner is a
+    person whose roles name one ("Estmark's Prime Minister Ilona Varga … her country")."""
+    if head.lower_ not in STATE_NOUNS:
+        return []
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not owners:
+        return []
+    found = speaker_from(ctx, owners[0])
+    if found.speaker is None:
+        return []
+    country = ctx.speaks_for.get(found.speaker)
+    return [country] if country else []
+
+
 GROUP_WORDS = frozenset({"both", "two", "three", "the", "their", "all"})
 
 
@@ -110,6 +131,24 @@ def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
     count = next((c.lower_ for c in head.children if c.lower_ in ("two", "three")), None)
     wanted = {"two": 2, "three": 3}.get(count or "", len(people))
     return people if len(people) >= 2 and len(people) == wanted else []
+
+
+def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
+    """Person id → the one country their roles name ("Nordland's foreign minister")."""
+    countries = [e for e in entities.values() if e.type == "GPE"]
+    index = demonyms()
+    out = {}
+    for e in entities.values():
+        if e.type != "PERSON" or not e.roles:
+            continue
+        words = " ".join(e.roles)
+        named = {c.id for c in countries for form in (c.name, *c.aliases)
+                 if re.search(rf"\b{re.escape(form)}\b", words)}
+        named |= {c.id for c in countries for adjective, country in index.items()
+                  if country in (c.name, *c.aliases) and re.search(rf"\b{adjective}\b", words)}
+        if len(named) == 1:
+            out[e.id] = named.pop()
+    return out
 
 
 def ctx_entity(ctx: SpeakerContext, entity_id: str) -> Entity | None:
@@ -148,6 +187,12 @@ def subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return []
+    if subject.is_upper and len(subject.text) > 1:
+        # "LISBON – Portugal and Morocco on Wednesday signed": the parse makes the dateline
+        # the subject and the real one its apposition
+        named = [c for c in subject.children if c.dep_ == "appos"]
+        if named:
+            return entity_ids(ctx, named[0])
     return entity_ids(ctx, subject)
 
 

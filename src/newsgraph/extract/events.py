@@ -15,7 +15,6 @@ Words inside quotation marks are the speaker's and are not read for events.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,12 +24,12 @@ from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
     entity_ids,
     negated,
+    speaks_for,
     status_of,
     subject_ids,
 )
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext
-from newsgraph.gazetteer import demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -275,6 +274,7 @@ class _Reader:
         self.ctx = SpeakerContext(doc, entities, find_quoted(self.text))
         self.entities = {e.id: e for e in entities}
         self.locative = self._locative_entities(doc)
+        self.ctx.speaks_for = speaks_for(self.entities)
         self.times = [t for t in times if t.kind == "point"]
         self.published = published
 
@@ -539,22 +539,6 @@ def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.time = first.time or later.time
 
 
-def _speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
-    """Person id → the one country their roles name ("Nordland's foreign minister")."""
-    countries = [e for e in entities.values() if e.type == "GPE"]
-    index = demonyms()
-    out = {}
-    for e in entities.values():
-        if e.type != "PERSON" or not e.roles:
-            continue
-        words = " ".join(e.roles)
-        named = {c.id for c in countries for form in (c.name, *c.aliases)
-                 if re.search(rf"\b{re.escape(form)}\b", words)}
-        named |= {c.id for c in countries for adjective, country in index.items()
-                  if country in (c.name, *c.aliases) and re.search(rf"\b{adjective}\b", words)}
-        if len(named) == 1:
-            out[e.id] = named.pop()
-    return out
 
 
 def extract_events(
@@ -563,7 +547,7 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """Events of an annotated article, each with its arguments and every mention."""
     r = _Reader(doc, entities, times, published, headline_end)
-    speaks_for = _speaks_for(r.entities)
+    speaks_for_ = r.ctx.speaks_for
     found: list[_Candidate] = []
     for token in doc:
         if r.inside_quote(token):
@@ -578,11 +562,11 @@ def extract_events(
             candidate = _from_noun(r, token, kind) if kind is not None else None
         if candidate is None:
             continue
-        _as_states(candidate, speaks_for)
+        _as_states(candidate, speaks_for_)
         candidate.headline = candidate.trigger.start < headline_end
         # the nearest earlier report first: "the talks" is the latest talks named
         earlier = next(
-            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
+            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for_)), None)
         if earlier is not None:
             _merge(earlier, candidate, r)
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):
@@ -631,7 +615,7 @@ def _not_an_event_verb(verb: Token) -> bool:
     if verb.dep_ == "acl":
         return True
     own = {c.dep_ for c in verb.children}
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not own & {
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i == verb.sent.start and not own & {
         "nsubj", "nsubjpass", "aux", "auxpass"
     }:
         return True

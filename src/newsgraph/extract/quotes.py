@@ -97,6 +97,9 @@ class SpeakerContext:
                     self.owner[i] = e
         self.gender = {e.id: _gender(self.text, e) for e in entities if e.type == "PERSON"}
         self.recent_speaker: str | None = None  # the speaker of the quote before, if any
+        # person id → the country their roles name; filled by readers that need it
+        # (events, stances: "her country supports the patrols")
+        self.speaks_for: dict[str, str] = {}
 
     def last_mention(self, entity_id: str, char: int) -> int:
         """Where the entity was last named before ``char`` (-1 if not yet)."""
@@ -189,6 +192,14 @@ def _previous_subject(ctx: SpeakerContext, token: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _earlier_subjects(ctx: SpeakerContext, token: Token) -> list[Token]:
+    """Subjects before ``token`` in its sentence, outside quotes, nearest first."""
+    return [
+        t for t in reversed(token.sent[: token.i - token.sent.start])
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and not ctx.inside_quote[t.idx]
+    ]
+
+
 def _resolve_pronoun(ctx: SpeakerContext, token: Token, depth: int = 0) -> _Attribution:
     """ "he", "she": the subject of the sentence before, else the latest person of that
     gender; "it": the latest organisation. Anything else ("they", "we") stays unresolved."""
@@ -200,6 +211,15 @@ def _resolve_pronoun(ctx: SpeakerContext, token: Token, depth: int = 0) -> _Attr
             if before:
                 return _Attribution(before[0][1].id, mention, None)
         return _Attribution(None, mention, None)
+    # "Tavares said … but he has ruled out …": a person who is the subject earlier in the same
+    # sentence comes first
+    for earlier in _earlier_subjects(ctx, token):
+        if depth < 2:
+            found = speaker_from(ctx, earlier, depth + 1)
+            if found.speaker is not None and ctx.is_person(found.speaker) and _compatible(
+                ctx, found.speaker, gender
+            ):
+                return _Attribution(found.speaker, mention, None)
     subject = _previous_subject(ctx, token)
     if subject is not None and depth < 2:
         found = speaker_from(ctx, subject, depth + 1)

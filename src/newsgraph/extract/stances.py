@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.clauses import negated, subject_ids
+from newsgraph.extract.clauses import negated, speaks_for, subject_ids
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
@@ -22,7 +22,7 @@ from newsgraph.model import Entity, Quote, Span, Stance
 SUPPORT_VERBS = frozenset({
     "support", "back", "welcome", "endorse", "favour", "favor", "champion", "hail", "praise",
     "defend", "advocate", "want", "accept", "embrace", "applaud",
-    *("pledge", "promise", "vow", "propose"),
+    *("pledge", "promise", "vow"),
 })
 OPPOSE_VERBS = frozenset({
     "oppose", "reject", "resist", "condemn", "veto", "block", "fight", "denounce", "dismiss",
@@ -36,6 +36,7 @@ SUPPORT_NOUNS = frozenset({"support", "backing", "approval", "endorsement"})
 OPPOSE_NOUNS = frozenset({"opposition", "objection", "objections", "rejection"})
 SAYING_VERBS = frozenset({"voice", "express", "signal", "declare", "reiterate", "give",
                           "lend", "offer", "restate", "repeat", "state"})
+PROMISES = frozenset({"pledge", "promise", "vow"})
 # Words that make an object point back to something named before.
 ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "them"})
@@ -152,6 +153,7 @@ class _Reader:
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...]):
         self.doc = doc
         self.ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
+        self.ctx.speaks_for = speaks_for({e.id: e for e in entities})
         self.types = {e.id: e.type for e in entities}
         self.quotes = [q for q in quotes if q.kind == "direct"]
 
@@ -161,12 +163,13 @@ class _Reader:
     def holders(self, verb: Token) -> tuple[list[str], Quote | None]:
         quote = self.quote_at(verb.idx) if self.ctx.inside_quote[verb.idx] else None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if quote is not None:
-            if subject is not None and subject.lower_ in FIRST_PERSON and quote.speaker:
+        if quote is not None and subject is not None and self.ctx.inside_quote[subject.idx]:
+            if subject.lower_ in FIRST_PERSON and quote.speaker:
                 return [quote.speaker], quote
             return [], quote  # "they" inside someone's quote: not resolved here
+        # "Macron “fully supports” the approach": the subject stands outside the marks
         ids = [i for i in subject_ids(self.ctx, verb) if self.types.get(i) in PARTY_TYPES]
-        return ids, None
+        return ids, quote
 
     def previous_object(self, token: Token) -> list[Token] | None:
         """The object phrase of the sentence before: what "any such step" points back to."""
@@ -241,6 +244,10 @@ def extract_stances(
             polarity = "support" if polarity == "oppose" else "oppose"
         if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:
             continue
+        if token.lemma_.lower() in PROMISES and obj.pos_ != "VERB" and any(
+            t.like_num for t in obj.subtree
+        ):
+            continue  # "pledged €3 million": aid given, not a position held
         issue_tokens = _issue_tokens(obj)
         if _points_back(issue_tokens):
             # "Ankara remains opposed to any such step": the issue of the sentence before
