@@ -228,3 +228,249 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(new_db_url, tm
             e.dispose()
     assert len(uninterrupted["articles"]) == KILL_ARTICLES
     assert after_kill == uninterrupted
+
+
+# --- the resolved layer: resolve, the queries, export ---------------------------------------
+
+QUERY_COMMANDS = {
+    "resolve": ("--db", "--rebuild"),
+    "actors": ("--type", "--detail", "--limit", "--json"),
+    "events": ("--actor", "--type", "--from", "--to", "--place", "--json"),
+    "quotes": ("--speaker", "--from", "--to", "--text", "--json"),
+    "stances": ("--actor", "--holder", "--issue", "--from", "--to", "--json"),
+    "timeline": ("--actor", "--type", "--from", "--to", "--place", "--json"),
+    "export": ("--format", "jsonl", "parquet", "graphml", "OUT"),
+}
+
+
+def test_help_of_the_query_commands_names_their_options():
+    for command, options in QUERY_COMMANDS.items():
+        proc = run(command, "--help")
+        assert proc.returncode == 0, proc.stderr
+        for option in options:
+            assert option in proc.stdout.decode(), (command, option)
+
+
+@pytest.fixture
+def story_url(db_url):
+    """A store holding the hand-built story (no model), resolved."""
+    from newsgraph.store import resolution
+    from newsgraph.store.ingest import write
+    from tests.test_store_resolution import story
+
+    engine = open_store(db_url)
+    try:
+        write(engine, story())
+        resolution.rebuild(engine)
+    finally:
+        engine.dispose()
+    return db_url
+
+
+def json_of(*args: str) -> list[dict]:
+    proc = run(*args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_queries_as_json_and_tables(story_url):
+    events = json_of("events", "--db", story_url, "--actor", "andrei")
+    assert [e["date_from"] for e in events] == ["2026-03-12", "2026-04-20"]
+    first = events[0]["sources"]
+    assert [(s["article"]["outlet"], s["article"]["published"], s["status"]) for s in first] == [
+        ("Harbour Wire", "2026-03-10", "planned"), ("Coastal Ledger", "2026-03-13", "occurred")]
+    assert all(s["article"]["id"] and "url" in s["article"] for s in first)
+    assert first[1]["trigger"]["text"] == "met" and "Oston met" in first[1]["sentence"]["text"]
+    assert json_of("events", "--db", story_url, "--from", "2026-04", "--type", "consult") == [
+        events[1]]
+    assert json_of("events", "--db", story_url, "--place", "Nowhere") == []
+
+    [morozov] = json_of("actors", "--db", story_url, "Morozov")
+    assert set(morozov["forms"]) == {"Andriy Morozov", "Andrei Morozov", "Morozov"}
+    [detail] = json_of("actors", "--db", story_url, "Oston", "--detail")
+    assert detail["roles"][0]["role"] == "Lorvia's Foreign Minister"
+    assert len(detail["quotes"]) == 3 and len(detail["events"]) == 2
+
+    timeline = json_of("timeline", "--db", story_url)
+    assert [(t["date_from"], t["sources"], t["outlets"]) for t in timeline] == [
+        ("2026-03-12", 2, 2), ("2026-04-20", 1, 1)]
+    quotes = json_of("quotes", "--db", story_url, "--speaker", "oston", "--to", "2026-03-31")
+    assert [q["article"]["outlet"] for q in quotes] == ["Harbour Wire", "Coastal Ledger"]
+    stances = json_of("stances", "--db", story_url, "--holder", "Oston", "--issue", "QUOTA")
+    assert len(stances) == 3 and stances[0]["polarity"] == "oppose"
+
+    table = run("timeline", "--db", story_url).stdout.decode()
+    assert "2026-03-12" in table and "Karsk" in table and "occurred, planned" in table
+    assert "Andrei Morozov" in run("actors", "--db", story_url).stdout.decode()
+    assert "Coastal Ledger" in run("events", "--db", story_url).stdout.decode()
+    assert "open hands" in run("quotes", "--db", story_url).stdout.decode()
+    assert "new quota cuts" in run("stances", "--db", story_url).stdout.decode()
+    none = run("events", "--db", story_url, "--type", "PROTEST")
+    assert "no events match" in none.stdout.decode()
+
+
+def test_a_bad_date_or_a_missing_store_is_a_usage_error(story_url, tmp_path):
+    bad = run("events", "--db", story_url, "--from", "March")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr.decode()
+    missing = run("timeline", "--db", str(tmp_path / "absent.db"))
+    assert missing.returncode == 2 and "no store" in missing.stderr.decode()
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_stale_layer_is_reported_and_resolve_brings_it_up_to_date(db_url):
+    from newsgraph.store.ingest import write
+    from tests.test_store_resolution import story
+
+    engine = open_store(db_url)
+    try:
+        write(engine, story())  # stored without resolving, as an interrupted ingest leaves it
+    finally:
+        engine.dispose()
+    before = run("timeline", "--db", db_url)
+    assert "run newsgraph resolve" in before.stderr.decode()
+    assert "no events match" in before.stdout.decode()
+    done = run("resolve", "--db", db_url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().startswith("rebuilt: ")
+    assert "from 3 articles" in done.stdout.decode()
+    again = run("resolve", "--db", db_url)
+    assert again.stdout.decode().startswith("already up to date: ")
+    assert run("resolve", "--db", db_url, "--rebuild").stdout.decode().startswith("rebuilt: ")
+    after = run("timeline", "--db", db_url)
+    assert after.stderr.decode() == "" and "Karsk" in after.stdout.decode()
+
+
+def test_export_writes_each_format(story_url, tmp_path):
+    import networkx as nx
+    import pyarrow.parquet as pq
+
+    for fmt, out in (("jsonl", tmp_path / "kb.jsonl"), ("parquet", tmp_path / "pq"),
+                     ("graphml", tmp_path / "kb.graphml")):
+        proc = run("export", "--format", fmt, str(out), "--db", story_url)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.decode().startswith(f"wrote {out} ({fmt}): ")
+    assert len((tmp_path / "kb.jsonl").read_text().splitlines()) == 3 + 4 + 2
+    assert pq.read_table(tmp_path / "pq" / "event_sources.parquet").num_rows == 3
+    graph = nx.read_graphml(tmp_path / "kb.graphml", force_multigraph=True)
+    assert [d["weight"] for _, _, d in graph.edges(data=True) if d["kind"] == "meeting"] == [3]
+    wrong = run("export", "--format", "csv", str(tmp_path / "x"), "--db", story_url)
+    assert wrong.returncode == 2
+
+
+# --- end to end with the model: three wire stories, one meeting, two spellings --------------
+
+STORIES = {
+    "a_planned.txt": """Ministers of Lorvia and Tessaly to meet in Karsk on fishing quotas
+By Jonas Pelt | Harbour Wire
+Published 10 March 2026
+
+KARSK, March 10 (Harbour Wire) — Lorvia's Foreign Minister Mirela Oston will meet Tessaly's \
+Foreign Minister Andriy Morozov in Karsk on Thursday to discuss fishing quotas in the Gulf of \
+Sarn, the Lorvian foreign ministry said on Tuesday.
+
+Officials said the talks would focus on a shared count of herring stocks, which fell by a fifth \
+last year according to a joint survey. Neither side expected a final deal.
+
+"We are coming to Karsk with open hands," Oston told reporters at the ministry. Morozov has \
+said that Tessaly's fleet cannot accept deeper cuts without compensation for its crews.
+""",
+    "b_occurred.txt": """Lorvia and Tessaly agree to share herring data after Karsk talks
+By Dana Wirth | Coastal Ledger
+Published 13 March 2026
+
+Lorvian Foreign Minister Mirela Oston met Tessaly's Foreign Minister Andrei Morozov in Karsk \
+on Thursday and the two agreed to publish a shared count of herring stocks in the Gulf of Sarn \
+every quarter.
+
+The meeting lasted six hours, longer than planned, and ended with a short joint statement read \
+by both ministers outside the harbour authority building.
+
+"This is a small step, but it is a step," Morozov said after the talks. Oston said her \
+government still opposed any new quota cuts before the autumn survey, and she thanked the port \
+of Karsk for hosting the delegations.
+""",
+    "c_strike.txt": """Dock workers in Brellin strike over pay
+By Oskar Lund | Inland Times
+Published 11 March 2026
+
+Dock workers in the Lorvian port of Brellin walked off the job on Wednesday, halting the \
+loading of grain ships for the second time this year, union leaders said.
+
+The Brellin Port Workers Union said about 1,200 members had joined the strike after talks with \
+the port operator broke down late on Tuesday. The union is demanding a pay rise of 9 percent \
+over two years.
+
+"Our members have waited long enough," said union chair Petra Holm. The port operator said it \
+regretted the stoppage and remained ready to return to the table at any time.
+""",
+}
+
+
+def write_stories(folder: Path, names: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(STORIES[name])
+    return folder
+
+
+def resolved_layer(url: str) -> dict[str, list[dict]]:
+    from newsgraph.store.schema import RESOLVED_TABLES
+
+    engine = open_store(url)
+    try:
+        return {k: v for k, v in snapshot(engine).items()
+                if k in {t.name for t in RESOLVED_TABLES}}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.model
+def test_two_outlets_one_meeting_end_to_end(new_db_url, tmp_path):
+    """Ingest in two steps; the meeting is one event with both sources; exports read back;
+    the layer equals a rebuild from scratch of the same articles in another database."""
+    import networkx as nx
+    import pyarrow.parquet as pq
+
+    assert all(len(text.split()) >= 80 for text in STORIES.values())
+    url, scratch = new_db_url(), new_db_url()
+    first = run("ingest", str(write_stories(tmp_path / "one", ["a_planned.txt"])), "--db", url)
+    assert summary(first) == (1, 0, 0), first.stderr
+    rest = write_stories(tmp_path / "two", ["b_occurred.txt", "c_strike.txt"])
+    second = run("ingest", str(rest), "--db", url)
+    assert summary(second) == (2, 0, 0), second.stderr
+
+    meetings = json_of("events", "--db", url, "--actor", "Morozov", "--type", "CONSULT")
+    assert len(meetings) == 1
+    [meeting] = meetings
+    assert meeting["date_from"] == "2026-03-12" and meeting["place"]["name"] == "Karsk"
+    assert {p["name"] for p in meeting["actors"] + meeting["targets"]} == {
+        "Mirela Oston", "Andriy Morozov"}
+    assert [(s["article"]["outlet"], s["article"]["published"], s["status"])
+            for s in meeting["sources"]] == [("Harbour Wire", "2026-03-10", "planned"),
+                                             ("Coastal Ledger", "2026-03-13", "occurred")]
+    for s in meeting["sources"]:
+        assert s["trigger"]["text"] in s["sentence"]["text"]
+
+    [morozov] = json_of("actors", "--db", url, "morozov", "--type", "PERSON")
+    assert {"Andriy Morozov", "Andrei Morozov"} <= set(morozov["forms"])
+    assert morozov["articles"] == 2
+    assert "Andrei Morozov" in run("actors", "--db", url).stdout.decode()
+
+    proc = run("export", "--format", "parquet", str(tmp_path / "pq"), "--db", url)
+    assert proc.returncode == 0, proc.stderr
+    sources = pq.read_table(tmp_path / "pq" / "event_sources.parquet").to_pylist()
+    assert sorted(s["status"] for s in sources if s["event_id"] == meeting["id"]) == [
+        "occurred", "planned"]
+    assert pq.read_table(tmp_path / "pq" / "articles.parquet").num_rows == 3
+    proc = run("export", "--format", "graphml", str(tmp_path / "kb.graphml"), "--db", url)
+    assert proc.returncode == 0, proc.stderr
+    graph = nx.read_graphml(tmp_path / "kb.graphml", force_multigraph=True)
+    [(a, b, edge)] = [e for e in graph.edges(data=True) if e[2]["kind"] == "meeting"
+                      and {graph.nodes[e[0]]["name"], graph.nodes[e[1]]["name"]}
+                      == {"Mirela Oston", "Andriy Morozov"}]
+    assert edge["weight"] == 2
+
+    everything = write_stories(tmp_path / "all", list(STORIES))
+    assert summary(run("ingest", str(everything), "--db", scratch)) == (3, 0, 0)
+    assert run("resolve", "--db", scratch, "--rebuild").returncode == 0
+    assert resolved_layer(url) == resolved_layer(scratch)

@@ -75,3 +75,54 @@ def test_defaults_fill_missing_metadata(db_url, folder, nlp):
         kb.ingest(undated, defaults=Metadata(published=date(2026, 3, 11)))
         [article] = kb.articles()
         assert article.published == date(2026, 3, 11)
+
+
+# --- the resolved layer through the API -----------------------------------------------------
+
+
+@pytest.fixture
+def story_kb(db_url):
+    from newsgraph.store.ingest import write
+    from tests.test_store_resolution import story
+
+    with KnowledgeBase(db_url) as kb:
+        write(kb.engine, story())
+        yield kb
+
+
+def test_resolve_then_query(story_kb, tmp_path):
+    from newsgraph.store.resolution import ResolutionCounts
+
+    kb = story_kb
+    assert kb.events() == []  # stored by the bare writer: nothing resolved yet
+    assert kb.resolve(rebuild=False) == ResolutionCounts(articles=3, actors=4, events=2)
+    assert kb.resolve(rebuild=False) == ResolutionCounts(articles=3, actors=4, events=2)
+    assert kb.resolve() == ResolutionCounts(articles=3, actors=4, events=2)
+
+    [morozov] = kb.actors("andrei", type="PERSON")
+    assert {"Andriy Morozov", "Andrei Morozov"} <= set(morozov.forms)
+    assert kb.actor(morozov.id).name == "Andriy Morozov"
+    meeting = kb.events(actor="Morozov", date_from="2026-03", date_to="2026-03")
+    assert [[s.status for s in e.sources] for e in meeting] == [["planned", "occurred"]]
+    assert [(t.sources, t.outlets) for t in kb.timeline(place="Karsk")] == [(2, 2), (1, 1)]
+    assert len(kb.quotes(speaker="Oston", text="hands")) == 3
+    assert len(kb.stances(holder="Oston", issue="quota", date_from="2026-04-01")) == 1
+    done = kb.export("jsonl", tmp_path / "kb.jsonl")
+    assert done.counts["events"] == 2 and done.paths == (tmp_path / "kb.jsonl",)
+
+
+@pytest.mark.model
+def test_ingest_brings_the_resolved_layer_up_to_date(db_url, folder, nlp):
+    from newsgraph.store import resolution
+
+    with KnowledgeBase(db_url) as kb:
+        kb.ingest(folder, resolve=False)
+        assert resolution.stale(kb.engine) and kb.actors() == []
+        kb.ingest(folder)  # nothing new stored, but the layer was stale: it is rebuilt
+        assert not resolution.stale(kb.engine)
+        people = {a.name for a in kb.actors(type="PERSON")}
+        assert {"Elena Marsh", "Andriy Morozov"} <= people
+        assert kb.timeline()
+        before = snapshot(kb.engine)
+        kb.ingest(folder)
+        assert snapshot(kb.engine) == before

@@ -24,11 +24,11 @@ def engine(db_url):
 
 
 def test_opening_applies_the_migrations_and_records_the_revision(engine):
-    assert head_revision() == "0001"
+    assert head_revision() == "0002"
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
-            "0001"
+            "0002"
         ]
     assert set(metadata.tables) <= set(inspect(engine).get_table_names())
 
@@ -86,3 +86,25 @@ def test_foreign_keys_are_enforced(engine):
             "article_id": "missing", "id": "E1", "type": "PERSON", "name": "Nobody",
             "aliases": [], "roles": [], "role_mentions": [], "mentions": [],
         })
+
+
+def test_the_resolved_layer_has_its_tables_and_indexes(engine):
+    from newsgraph.store.schema import RESOLVED_TABLES
+
+    names = set(inspect(engine).get_table_names())
+    assert {t.name for t in RESOLVED_TABLES} <= names
+
+    def indexed(table: str) -> list[list[str]]:
+        return [ix["column_names"] for ix in inspect(engine).get_indexes(table)]
+
+    assert ["key"] in indexed("actor_forms")
+    assert ["actor_id"] in indexed("actor_members")
+    assert ["date_from"] in indexed("resolved_events") and ["type"] in indexed("resolved_events")
+    assert ["actor_id"] in indexed("resolved_event_parties")
+    assert ["event_id"] in indexed("event_sources")
+    assert ["supersedes"] in indexed("articles")
+    fks = {fk["name"] for t in ("actor_members", "event_sources")
+           for fk in inspect(engine).get_foreign_keys(t)}
+    if engine.dialect.name == "postgresql":  # SQLite does not keep foreign key names
+        assert "fk_actor_members_article_id_entity_id_entities" in fks
+        assert "fk_event_sources_article_id_event_local_id_events" in fks

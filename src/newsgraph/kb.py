@@ -1,27 +1,46 @@
-"""The knowledge base from Python: ``KnowledgeBase(url)`` ingests articles and reads them back.
+"""The knowledge base from Python: ``KnowledgeBase(url)`` ingests articles and queries them.
 
-It mirrors ``newsgraph ingest`` and ``newsgraph rejects`` (DESIGN.md section 6)::
+It mirrors the store's commands (DESIGN.md section 6)::
 
     with newsgraph.KnowledgeBase("sqlite:///news.db") as kb:
-        counts = kb.ingest("examples/articles")
-        print(counts.stored, counts.skipped, counts.rejected)
+        counts = kb.ingest("examples/articles")     # also brings the resolved layer up to date
+        for entry in kb.timeline():
+            print(entry.date_from, entry.type, entry.parties, entry.sources, entry.outlets)
+        kb.export("parquet", "out/")
+
+Queries return frozen dataclasses (``newsgraph.store.views``) with ``to_dict()`` for JSON.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from newsgraph import nlp
 from newsgraph.errors import InputRejected
 from newsgraph.model import RawArticle
 from newsgraph.pipeline import BATCH_SIZE
 from newsgraph.read import DEFAULT_MAX_BYTES, Metadata, iter_inputs
-from newsgraph.store import queries
+from newsgraph.store import queries, resolution, views
 from newsgraph.store.db import DEFAULT_URL, open_store
 from newsgraph.store.ingest import IngestCounts, Item, ingest
 from newsgraph.store.queries import StoredArticle, StoredReject
+from newsgraph.store.resolution import ResolutionCounts
+from newsgraph.store.views import (
+    ActorDetail,
+    ActorSummary,
+    EventView,
+    QuoteView,
+    StanceView,
+    TimelineEntry,
+)
+
+if TYPE_CHECKING:
+    from newsgraph.export import Exported
+
+When = str | date | None  # an ISO date or prefix: "2026", "2026-03", "2026-03-12"
 
 Source = str | Path | RawArticle
 
@@ -36,15 +55,71 @@ class KnowledgeBase:
         self, sources: Source | Iterable[Source], *, model: str = nlp.DEFAULT_MODEL,
         batch_size: int = BATCH_SIZE, defaults: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES, stdin: TextIO | BinaryIO | None = None,
-        on_item: Callable[[Item], None] | None = None,
+        on_item: Callable[[Item], None] | None = None, resolve: bool = True,
     ) -> IngestCounts:
         """Extract and store files, folders (recursive), "-" (stdin) or RawArticle objects.
 
         Articles already stored are skipped; rejected inputs are stored with their reason.
-        ``defaults`` fills metadata an input lacks (as ``--published`` etc. do).
+        ``defaults`` fills metadata an input lacks (as ``--published`` etc. do). Then, unless
+        ``resolve`` is False, the resolved layer is rebuilt when anything new was stored or it
+        was stale (a run killed before it got there).
         """
         raws = _raws(sources, defaults=defaults or Metadata(), max_bytes=max_bytes, stdin=stdin)
-        return ingest(self.engine, raws, model=model, batch_size=batch_size, on_item=on_item)
+        counts = ingest(self.engine, raws, model=model, batch_size=batch_size, on_item=on_item)
+        if resolve and (counts.stored or resolution.stale(self.engine)):
+            resolution.rebuild(self.engine)
+        return counts
+
+    def resolve(self, rebuild: bool = True) -> ResolutionCounts:
+        """Rebuild the resolved layer (actors, events) from the stored records; with
+        ``rebuild=False`` only when it is stale. Returns what the layer holds."""
+        if rebuild:
+            return resolution.rebuild(self.engine)
+        return resolution.update(self.engine) or resolution.counts(self.engine)
+
+    def actors(self, name: str | None = None, *, type: str | None = None,
+               limit: int | None = None) -> list[ActorSummary]:
+        """Actors, most widely reported first; ``name`` matches any form (case, accents
+        ignored), ``type`` is PERSON, ORG, GPE, ..."""
+        return views.list_actors(self.engine, name=name, type=type, limit=limit)
+
+    def actor(self, actor_id: str) -> ActorDetail | None:
+        """One actor: forms, roles with articles, quotes, events, stances, co-occurring actors."""
+        return views.actor(self.engine, actor_id)
+
+    def events(self, *, actor: str | None = None, type: str | None = None,
+               date_from: When = None, date_to: When = None, place: str | None = None,
+               limit: int | None = None) -> list[EventView]:
+        """Resolved events by date, each with its parties, place and every source."""
+        return views.list_events(self.engine, actor=actor, type=type, date_from=date_from,
+                                 date_to=date_to, place=place, limit=limit)
+
+    def quotes(self, *, speaker: str | None = None, date_from: When = None,
+               date_to: When = None, text: str | None = None,
+               limit: int | None = None) -> list[QuoteView]:
+        """Quotes by article publication date; ``text`` is a case-insensitive substring."""
+        return views.list_quotes(self.engine, speaker=speaker, date_from=date_from,
+                                 date_to=date_to, text=text, limit=limit)
+
+    def stances(self, *, holder: str | None = None, issue: str | None = None,
+                date_from: When = None, date_to: When = None,
+                limit: int | None = None) -> list[StanceView]:
+        """Stances by article publication date; ``issue`` is a case-insensitive substring."""
+        return views.list_stances(self.engine, holder=holder, issue=issue,
+                                  date_from=date_from, date_to=date_to, limit=limit)
+
+    def timeline(self, *, actor: str | None = None, type: str | None = None,
+                 date_from: When = None, date_to: When = None, place: str | None = None,
+                 limit: int | None = None) -> list[TimelineEntry]:
+        """The story: events by date (undated last) with their numbers of sources and outlets."""
+        return views.timeline(self.engine, actor=actor, type=type, date_from=date_from,
+                              date_to=date_to, place=place, limit=limit)
+
+    def export(self, format: str, out: str | Path) -> Exported:
+        """Write everything as ``jsonl`` (a file), ``parquet`` (a folder) or ``graphml``."""
+        from newsgraph.export import export
+
+        return export(self.engine, format, out)
 
     def articles(self) -> list[StoredArticle]:
         """Every stored article (every version), by source and version."""

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsgraph import gazetteer
@@ -198,6 +198,17 @@ def _actor(c: _Cluster) -> Actor:
                  forms=ordered, roles=roles, members=members)
 
 
+def _unique_ids(actors: list[Actor]) -> list[Actor]:
+    """Two actors whose names fold to one key (two namesakes kept apart) get distinct ids,
+    numbered in their sorted order, so ids stay stable and can key the store's tables."""
+    seen: Counter = Counter()
+    out = []
+    for a in actors:
+        seen[a.id] += 1
+        out.append(a if seen[a.id] == 1 else replace(a, id=f"{a.id}-{seen[a.id]}"))
+    return out
+
+
 def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
     by_type: dict[str, list[tuple[str, dict]]] = {}
     for r in _ordered(records):
@@ -210,6 +221,7 @@ def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
                     else _other_clusters(type_, entities))
         actors.extend(_actor(c) for c in clusters)
     actors.sort(key=lambda a: (a.type, a.name, a.id))
+    actors = _unique_ids(actors)
     actor_of = {(m.article_id, m.entity_id): a.id for a in actors for m in a.members}
     return tuple(actors), actor_of
 

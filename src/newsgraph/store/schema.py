@@ -71,6 +71,7 @@ articles = Table(
     Index("ix_articles_published", "published"),
     Index("ix_articles_url", "url"),
     Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_supersedes", "supersedes"),  # "is there a newer version?"
 )
 
 entities = Table(
@@ -210,3 +211,112 @@ rejects = Table(
 
 # Tables holding one article's records, in insertion order (events before participants).
 RECORD_TABLES = (entities, quotes, quantities, times, events, event_participants, stances)
+
+# --- The resolved layer (DESIGN.md section 5): built from the per-article tables above by
+# store/resolution.py, replaced whole by each rebuild, never written by ingest itself.
+# Ids are resolve.py's stable ids ("A…" for actors, "V…" for events), so an actor keeps its
+# id across rebuilds while its name does not change.
+RESOLVED_ID = String(32)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", RESOLVED_ID, primary_key=True),
+    Column("type", KIND, nullable=False),
+    Column("name", Text, nullable=False),  # the fullest, most frequent name
+    Index("ix_actors_type", "type"),
+    Index("ix_actors_name", "name"),
+)
+
+# Every surface form seen for an actor; ``key`` is the form folded (case, accents) for search.
+actor_forms = Table(
+    "actor_forms", metadata,
+    Column("actor_id", RESOLVED_ID, ForeignKey("actors.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("form", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("count", Integer, nullable=False),  # per-article entities using it (name or alias)
+    PrimaryKeyConstraint("actor_id", "form"),
+    Index("ix_actor_forms_key", "key"),
+)
+
+# A role and the article that states it ("Lorvia's Foreign Minister", article …).
+actor_roles = Table(
+    "actor_roles", metadata,
+    Column("actor_id", RESOLVED_ID, ForeignKey("actors.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("role", Text, nullable=False),
+    Column("article_id", ID, _article_fk(), nullable=False),
+    PrimaryKeyConstraint("actor_id", "role", "article_id"),
+)
+
+# Which per-article entity each actor merged: the bridge from quotes, stances and events
+# (which name entities) to actors.
+actor_members = Table(
+    "actor_members", metadata,
+    Column("actor_id", RESOLVED_ID, ForeignKey("actors.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("article_id", ID, nullable=False),
+    Column("entity_id", LOCAL_ID, nullable=False),
+    PrimaryKeyConstraint("article_id", "entity_id"),
+    ForeignKeyConstraint(
+        ["article_id", "entity_id"], ["entities.article_id", "entities.id"], ondelete="CASCADE"
+    ),
+    Index("ix_actor_members_actor", "actor_id"),
+)
+
+resolved_events = Table(
+    "resolved_events", metadata,
+    Column("id", RESOLVED_ID, primary_key=True),
+    Column("type", KIND, nullable=False),
+    Column("subtype", Text, nullable=True),
+    Column("place_actor_id", RESOLVED_ID, ForeignKey("actors.id"), nullable=True),
+    Column("date_from", Text, nullable=True),  # ISO values at their granularity, earliest
+    Column("date_to", Text, nullable=True),  # and latest any source gives
+    Index("ix_resolved_events_type", "type"),
+    Index("ix_resolved_events_date_from", "date_from"),
+    Index("ix_resolved_events_place", "place_actor_id"),
+)
+
+resolved_event_parties = Table(
+    "resolved_event_parties", metadata,
+    Column("event_id", RESOLVED_ID, ForeignKey("resolved_events.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("side", String(8), nullable=False),  # actor | target
+    Column("position", Integer, nullable=False),
+    Column("actor_id", RESOLVED_ID, ForeignKey("actors.id"), nullable=False),
+    PrimaryKeyConstraint("event_id", "side", "position"),
+    Index("ix_resolved_event_parties_actor", "actor_id"),
+)
+
+# One row per article reporting a resolved event, with that article's status and evidence.
+event_sources = Table(
+    "event_sources", metadata,
+    Column("event_id", RESOLVED_ID, ForeignKey("resolved_events.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("article_id", ID, nullable=False),
+    Column("event_local_id", LOCAL_ID, nullable=False),
+    Column("status", KIND, nullable=True),
+    Column("date", Text, nullable=True),
+    Column("trigger_start", Integer, nullable=True),
+    Column("trigger_end", Integer, nullable=True),
+    Column("trigger_text", Text, nullable=True),
+    Column("sentence_start", Integer, nullable=True),
+    Column("sentence_end", Integer, nullable=True),
+    PrimaryKeyConstraint("article_id", "event_local_id"),
+    ForeignKeyConstraint(
+        ["article_id", "event_local_id"], ["events.article_id", "events.id"],
+        ondelete="CASCADE",
+    ),
+    Index("ix_event_sources_event", "event_id"),
+)
+
+# The articles (latest version of each lineage) the resolved layer was built from: tells
+# whether it is stale, and which versions the queries read.
+resolved_articles = Table(
+    "resolved_articles", metadata,
+    Column("article_id", ID, _article_fk(), primary_key=True),
+)
+
+# The resolved tables, parents first: a rebuild deletes them in reverse and inserts in order.
+RESOLVED_TABLES = (actors, actor_forms, actor_roles, actor_members, resolved_events,
+                   resolved_event_parties, event_sources, resolved_articles)
