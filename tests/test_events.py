@@ -129,3 +129,20 @@ def test_people_who_act_for_bodies_stand_for_those_bodies():
     [agree] = [e for e in record["events"] if e["type"] == "AGREE"]
     assert sorted(names[a] for a in agree["actors"]) == ["Nordland", "Republic of Estmark"]
     assert (names.get(agree["place"]), agree["date"]) == ("Vienna", "2026-03-09")
+
+
+def test_what_parties_agree_to_do_is_planned_and_questions_and_hosting_bodies_are_not_events():
+    record = extract(
+        "Nordland's Foreign Minister Elena Marsh and Estmark's Foreign Minister Andriy Morozov "
+        "signed a memorandum in Oslo on Thursday after Oslo talks that overran their schedule. "
+        "The two ministers agreed to meet again in Roskov in April.\n\n"
+        "At a news conference, Jonas Lind, a correspondent for ETV, asked Morozov "
+        "whether Estmark had dropped its threat. The OSCE will host the commission's "
+        "secretariat, a spokeswoman said.", published="2026-03-13")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    consult = [(names.get(e["place"]), e["date"], e["status"]) for e in record["events"]
+               if e["type"] == "CONSULT"]
+    assert ("Roskov", "2026-04", "planned") in consult
+    assert not any(e["type"] == "REQUEST" for e in record["events"])
+    assert not any(e["type"] == "CONSULT" and names.get(a) == "OSCE"
+                   for e in record["events"] for a in e["actors"])

@@ -47,6 +47,15 @@ def _data_lines(filename: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Every name and alias of the cities file: places where things happen, not parties."""
+    return frozenset(
+        form for row in _data_lines("cities.txt") for form in
+        (row[1], *(a for a in (row[2].split("|") if len(row) > 2 else []) if a))
+    )
+
+
+@lru_cache(maxsize=1)
 def entries() -> tuple[GazetteerEntry, ...]:
     out = []
     for filename in PLACE_FILES:

@@ -30,11 +30,12 @@ from newsgraph.extract.clauses import (
 )
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     # CONSULT
-    "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "meet"),
+    "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"),
     "negotiate": ("CONSULT", "negotiate"), "summon": ("CONSULT", "summon"),
     "mediate": ("CONSULT", "mediate"), "phone": ("CONSULT", "call"),
     "telephone": ("CONSULT", "call"), "confer": ("CONSULT", "meet"),
@@ -143,6 +144,8 @@ LIGHT_VERBS = frozenset({
     "make", "issue", "send", "write", "continue", "end", "break", "complete", "carry",
     *("travel", "fly", "head", "go", "return", "arrive"),
 })
+PARTAKING_VERBS = frozenset({"hold", "attend", "host", "chair", "lead", "join", "open",
+                             "sign", "reach", "seal", "conclude", "stage", "impose"})
 # Verbs of going somewhere: a visit when they lead to a place ("will fly to Velsk").
 MOTION_VERBS = frozenset({"travel", "fly", "head", "go", "return", "arrive"})
 # Triggers whose sides are symmetric: the parties of one side are all actors.
@@ -192,6 +195,16 @@ RELEASED_PEOPLE = frozenset({"prisoners", "prisoner", "crew", "hostages", "hosta
                              "detainees", "captives", "journalist", "journalists", "fishermen"})
 
 
+def _a_question(verb: Token) -> bool:
+    """ "asked Morozov whether Roskov had dropped its threat": a question, not a request."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children):
+            return True
+        if c.dep_ in ("prep",) and c.lower_ == "about":
+            return True
+    return False
+
+
 def _object_typed(verb: Token, lemma: str) -> tuple[str, str] | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     words = {t.lower_ for o in objects for t in o.subtree}
@@ -214,6 +227,8 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     if lemma in OBJECT_TYPED_VERBS:
         return _object_typed(token, lemma)
+    if lemma == "ask" and _a_question(token):
+        return None
     if lemma in MOTION_VERBS:
         return ("CONSULT", "visit") if _trip(token) else None
     for child in token.children:
@@ -222,6 +237,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
             if found:
                 return found
     return VERB_TRIGGERS.get(lemma)
+
+
+def _city(entity: Entity) -> bool:
+    """A city the gazetteer knows ("Oslo talks"): a place, where a country would be a party."""
+    return entity.type == "GPE" and any(f in city_names() for f in (entity.name, *entity.aliases))
 
 
 def _trip(verb: Token) -> bool:
@@ -434,7 +454,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     named = r.parties(modifiers)
     # "the Hallvik summit": a single place named before the noun is where, not who
-    where = [e for e in named if e in r.locative] if len(named) == 1 else []
+    where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
     actors = r.parties(possessors) + [e for e in named if e not in where]
     between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
     if between:
@@ -442,9 +462,10 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     targets = r.parties([c for p in noun.children if p.dep_ == "prep" and p.lower_ in
                          ("with", "against", "on", "to") for c in p.children if c.dep_ == "pobj"])
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
-    carried = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and not (
-        definite and verb.lemma_.lower() in MOTION_VERBS  # "travels to the talks": attends
-    )
+    # "held talks", "will attend the summit": the verb's subject takes part. With "the talks"
+    # only verbs of taking part do ("called the agreement a beginning" names no party).
+    carried = verb is not None and verb.lemma_.lower() in (
+        PARTAKING_VERBS if definite else LIGHT_VERBS)
     if carried and noun.dep_ in ("dobj", "pobj"):
         actors = subject_ids(r.ctx, verb) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
@@ -600,8 +621,13 @@ def _mark_denials(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
 
 
 def _governed_by_trigger(verb: Token) -> bool:
-    """ "refused to sign", "agreed to resume": the governing verb reports the event."""
-    return verb.dep_ == "xcomp" and _verb_trigger(verb.head) is not None
+    """ "refused to sign", "offered to mediate": the governing verb reports the event. What
+    parties agree or decide to do is an event of its own, planned ("agreed to meet again in
+    Roskov in April")."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = _verb_trigger(verb.head)
+    return head is not None and head[0] != "AGREE"
 
 
 def _not_an_event_verb(verb: Token) -> bool:
