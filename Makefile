@@ -24,9 +24,13 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 demo: $(STAMP)
 	$(BIN)/newsgraph extract examples/articles --out demo-output --summary
 	@echo "JSON records written to demo-output/ (one file per article)."
+	$(BIN)/newsgraph ingest examples/articles --db demo.db
+	@echo "Knowledge base written to demo.db. To browse it (timeline, actors, events, articles):"
+	@echo "  $(BIN)/newsgraph serve --db demo.db    then open http://127.0.0.1:8000"
 
 test: $(DEVSTAMP)
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from newsgraph import nlp
 from newsgraph.cli_store import register as register_store_commands
+from newsgraph.cli_web import register as register_web_commands
 from newsgraph.errors import InputRejected, NewsgraphError
 from newsgraph.model import Extraction
 
@@ -307,6 +308,7 @@ def _print_peer(peer_def: Peer, report: Report) -> None:
 
 
 register_store_commands(app)
+register_web_commands(app)
 
 
 def main() -> None:
