@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -28,6 +29,7 @@ GIVEN_NAME_SCORE = 75
 LISTED_GIVEN_NAME_SCORE = 88
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A rough phonetic key of a name: "Andriy Morozov" → "andri morozov"."""
     text = unicodedata.normalize("NFKD", name)

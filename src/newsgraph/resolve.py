@@ -38,6 +38,8 @@ from newsgraph.names import fold, same_person_name
 # publication must be to a dated report's date (or to an undated report's publication).
 SAME_DAY_WINDOW = timedelta(days=1)
 UNDATED_WINDOW = timedelta(days=3)
+# Letters of a folded surname that block person comparisons (see _surname_block).
+SURNAME_BLOCK = 2
 
 
 @dataclass(frozen=True)
@@ -126,32 +128,51 @@ class _Cluster:
         return counts
 
 
+def _surname_block(name: str) -> str:
+    """The first letters of a full name's folded surname: spellings of one surname share
+    them ("Tsikhanouskaya"/"Tikhanovskaya", "Hrytsenko"/"Gritsenko"), so a name is compared
+    only with the clusters of its block, not with every person seen."""
+    return fold(" ".join(name.split()[1:]))[:SURNAME_BLOCK]
+
+
 def _person_clusters(people: list[tuple[str, dict]]) -> list[_Cluster]:
     given = gazetteer.given_names()
     clusters: list[_Cluster] = []
+    blocks: dict[str, list[tuple[_Cluster, list[str]]]] = {}
+    spellings: dict[int, list[str]] = {}  # id(cluster) → its distinct full names
+    by_name: dict[str, _Cluster] = {}
+    by_last: dict[str, list[_Cluster]] = {}  # folded last word of a full name → clusters
     single: list[tuple[str, dict]] = []
     for article_id, e in people:
         if len(e["name"].split()) < 2:
             single.append((article_id, e))
             continue
-        home = next((c for c in clusters if any(
-            same_person_name(e["name"], n, given_names=given) for n in c.full_names)), None)
+        home = by_name.get(e["name"])  # the same spelling again: no comparison needed
         if home is None:
-            home = _Cluster("PERSON")
-            clusters.append(home)
+            block = blocks.setdefault(_surname_block(e["name"]), [])
+            home = next((c for c, names in block if any(
+                same_person_name(e["name"], n, given_names=given) for n in names)), None)
+            if home is None:
+                home = _Cluster("PERSON")
+                clusters.append(home)
+                block.append((home, spellings.setdefault(id(home), [])))
+            spellings[id(home)].append(e["name"])
+            by_name[e["name"]] = home
         home.members.append((article_id, e))
+        last = by_last.setdefault(fold(e["name"].split()[-1]), [])
+        if home not in last:
+            last.append(home)
+    alone_by_name: dict[str, _Cluster] = {}
     for article_id, e in single:
         surname = fold(e["name"])
-        owners = [c for c in clusters if c.full_names and any(
-            fold(n.split()[-1]) == surname for n in c.full_names)]
+        owners = by_last.get(surname, [])
         if len(owners) == 1:
             owners[0].members.append((article_id, e))
             continue
         # two people share the surname, or nobody has it yet: it stays its own actor
-        alone = next((c for c in clusters if not c.full_names and any(
-            fold(x["name"]) == surname for _, x in c.members)), None)
+        alone = alone_by_name.get(surname)
         if alone is None:
-            alone = _Cluster("PERSON")
+            alone = alone_by_name[surname] = _Cluster("PERSON")
             clusters.append(alone)
         alone.members.append((article_id, e))
     return clusters
@@ -275,6 +296,10 @@ class _EventCluster:
 
 def resolve_events(records: Iterable[dict], actor_of: dict) -> tuple[ResolvedEvent, ...]:
     clusters: list[_EventCluster] = []
+    # (type, actor id) → clusters with that party, in creation order: a report is compared
+    # only with happenings that share a party, which is what accepts() requires anyway
+    by_party: dict[tuple[str, str], set[int]] = {}
+    index_of: dict[int, int] = {}  # id(cluster) → its position
     for r in _ordered(records):
         aid = r["article"]["id"]
         published = r["article"].get("published")
@@ -289,16 +314,20 @@ def resolve_events(records: Iterable[dict], actor_of: dict) -> tuple[ResolvedEve
                 trigger=(e["trigger"]["start"], e["trigger"]["end"], e["trigger"]["text"]),
                 sentence=(e["sentence"]["start"], e["sentence"]["end"]),
             )
-            home = next((c for c in clusters if c.accepts(e["type"], parties, place,
-                                                          e.get("date"), published)), None)
+            candidates = sorted({i for p in parties for i in by_party.get((e["type"], p), ())})
+            home = next((clusters[i] for i in candidates if clusters[i].accepts(
+                e["type"], parties, place, e.get("date"), published)), None)
             if home is None:
                 home = _EventCluster(e["type"], e["subtype"])
                 home.actors, home.targets = list(actors), [t for t in targets
                                                            if t not in actors]
+                index_of[id(home)] = len(clusters)
                 clusters.append(home)
             elif len(parties) > len(home.parties):
                 home.actors, home.targets = list(actors), [t for t in targets
                                                            if t not in actors]
+            for p in home.parties:
+                by_party.setdefault((e["type"], p), set()).add(index_of[id(home)])
             home.place = home.place or place
             home.sources.append(source)
     out = []
