@@ -63,7 +63,8 @@ def test_default_store_is_the_librarys():
 def test_help_names_the_options():
     proc = run("ingest", "--help")
     assert proc.returncode == 0
-    for option in ("--db", "--model", "--batch-size", "--published", "--url", "--max-bytes"):
+    for option in ("--db", "--model", "--batch-size", "--published", "--url", "--max-bytes",
+                   "--workers", "--ray"):
         assert option in proc.stdout.decode()
     proc = run("rejects", "--help")
     assert proc.returncode == 0 and "--json" in proc.stdout.decode()
@@ -185,11 +186,13 @@ def wait_for_first_batch(proc: subprocess.Popen, url: str) -> int:
 
 
 @pytest.mark.model
-def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(new_db_url, tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(new_db_url, tmp_path, workers):
     corpus = tmp_path / "corpus"
     make_corpus(corpus)
     killed_url, clean_url = new_db_url(), new_db_url()
-    command = [NEWSGRAPH, "ingest", str(corpus), "--batch-size", str(KILL_BATCH)]
+    command = [NEWSGRAPH, "ingest", str(corpus), "--batch-size", str(KILL_BATCH),
+               "--workers", workers]
 
     with (tmp_path / "killed.log").open("wb") as log:
         proc = subprocess.Popen([*command, "--db", killed_url], stdout=log, stderr=log)

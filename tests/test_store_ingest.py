@@ -258,3 +258,102 @@ def test_ingest_parses_only_what_is_not_stored(engine, nlp, monkeypatch):
     assert again == IngestCounts(skipped=1)
     assert parsed == []
     assert snapshot(engine) == stored
+
+
+# --- round-trips and workers (issue 8) ------------------------------------------------------
+
+
+def statements(engine):
+    """A list that fills with every SQL statement the engine runs (SELECTs and INSERTs)."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: seen.append(statement.split()[0]))
+    return seen
+
+
+def test_known_articles_are_looked_up_a_batch_at_a_time(engine):
+    raws = [RawArticle(source=f"s{i}.txt", body=f"The minister said the talks in Oslo would go "
+                       f"on for {i + 2} more weeks, and that the report would follow.")
+            for i in range(10)]
+    seen = statements(engine)
+    passed = list(SkipKnown(engine, lookahead=5)(raws))
+    assert passed == raws
+    assert seen.count("SELECT") == 2  # two lookups of five, not ten of one
+
+
+def test_a_batch_is_written_in_a_fixed_number_of_statements(engine):
+    def batch(n: int) -> list:
+        return [small_record(f"Story {i} of {n}.", f"s{n}-{i}.txt") for i in range(n)]
+
+    write(engine, batch(2), batch_size=100)  # warm up (the dialect's first queries)
+    seen = statements(engine)
+    write(engine, batch(3), batch_size=100)
+    few = len(seen)
+    write(engine, batch(30), batch_size=100)
+    assert len(seen) - few == few, seen  # 30 articles cost the statements 3 did
+    assert count(engine, "articles") == 35
+
+
+@pytest.mark.model
+def test_workers_store_what_one_process_stores(tmp_path):
+    stores = []
+    texts = [WIRE.replace("Thursday", day) for day in
+             ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    from newsgraph.read import parse_text
+
+    for workers in (1, 2):
+        engine = open_store(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        raws = [parse_text(t, f"wire-{i}.txt") for i, t in enumerate(texts)]
+        raws.insert(2, InputRejected("empty.txt", "empty file"))
+        counts = ingest(engine, raws, batch_size=2, workers=workers)
+        assert counts == IngestCounts(stored=5, rejected=1)
+        stores.append(snapshot(engine))
+        engine.dispose()
+    assert stores[0] == stores[1]
+
+
+def test_workers_must_be_positive(engine):
+    with pytest.raises(ValueError):
+        ingest(engine, [], workers=0)
+
+
+# --- bad input at scale (issue 8), kept small: thousands of tiny lines, not 200 MB ----------
+
+TINY_LINES = 2000
+
+
+@pytest.mark.model
+def test_a_long_feed_with_an_oversized_article_streams_through(tmp_path):
+    import json
+
+    from newsgraph.read import iter_inputs
+    from newsgraph.store.queries import rejects as stored_rejects
+
+    limit = 50_000
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    lines = [json.dumps({"text": f"The council met on day {i} in Varna, and the mayor said the "
+                                 f"vote on the {i % 7 + 2} new bridges would wait."})
+             for i in range(TINY_LINES)]
+    lines[10] = lines[11]  # a duplicate: skipped, not lost
+    lines[500] = "{not json"  # a bad line
+    lines[1500] = json.dumps({"text": "Oversized. " * (limit // 10)})  # an oversized line
+    (folder / "b_feed.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "a_story.txt").write_text(WIRE)
+    (folder / "c_huge.txt").write_text("The minister said the talks would go on. " * 2000)
+    engine = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    try:
+        counts = ingest(engine, iter_inputs([str(folder)], max_bytes=limit), batch_size=64)
+        rejects = {(r.source.rsplit("/", 1)[-1], r.reason.split(":")[0])
+                   for r in stored_rejects(engine)}
+        stored = count(engine, "articles")
+    finally:
+        engine.dispose()
+    inputs = TINY_LINES + 2  # every line, and the two files
+    assert counts.stored + counts.skipped + counts.rejected == inputs
+    assert (counts.skipped, counts.rejected) == (1, 3)
+    assert stored == counts.stored == inputs - 4
+    assert rejects == {("b_feed.jsonl:501", "invalid JSON"), ("b_feed.jsonl:1501", "line too long"),
+                       ("c_huge.txt", "file too large")}

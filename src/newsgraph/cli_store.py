@@ -66,14 +66,15 @@ def _published(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _report(item: Item) -> None:
+def _report(item: Item, console: Console = err) -> None:
     if isinstance(item, InputRejected):
-        err.print(f"newsgraph: rejected {item.source}: {item.reason}", markup=False,
-                  soft_wrap=True)
+        console.print(f"newsgraph: rejected {item.source}: {item.reason}", markup=False,
+                      soft_wrap=True)
         return
+    source = getattr(item, "source", None) or item.article.source  # a JsonRecord or not
     for warning in item.warnings:
-        err.print(f"newsgraph: warning {item.article.source}: {warning}", markup=False,
-                  soft_wrap=True)
+        console.print(f"newsgraph: warning {source}: {warning}", markup=False,
+                      soft_wrap=True)
 
 
 def ingest(
@@ -91,6 +92,17 @@ def ingest(
         "article.")] = None,
     max_bytes: Annotated[int | None, typer.Option(
         help="Reject input files larger than this many bytes.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Processes that parse and extract (default: every core); 1 keeps it all "
+        "in this process. With --ray: the number of Ray actors (default: the cluster's CPUs).",
+        show_default=False)] = None,
+    ray: Annotated[str | None, typer.Option(
+        "--ray", metavar="ADDRESS|auto", help="Parse and extract on Ray: 'auto' starts a "
+        "local Ray, or give a cluster's address (ray://head:10001). Needs the ray package.",
+    )] = None,
+    ray_scratch: Annotated[str | None, typer.Option(
+        help="Folder for the Ray shards (default: a temporary folder); on a cluster, one "
+        "every node sees.")] = None,
 ) -> None:
     """Extract articles and store them in the knowledge base; prints one summary line.
 
@@ -101,18 +113,36 @@ def ingest(
     rejects`). When anything new was stored, the resolved layer (actors and events across
     articles) is rebuilt at the end. Exit code 0: every input stored or already there; 1: some
     input rejected; 2: usage, setup or database error.
+
+    Parsing runs on every core (--workers) or on Ray (--ray); this process alone writes, in
+    input order, so the store is the same either way. A progress bar shows on a terminal.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
     from newsgraph.kb import KnowledgeBase
+    from newsgraph.progress import progress_for
     from newsgraph.read import DEFAULT_MAX_BYTES, Metadata
 
     defaults = Metadata(title=title, url=url, published=_published(published))
+    if ray is not None:
+        from importlib.util import find_spec
+
+        if find_spec("ray") is None:
+            err.print("newsgraph: --ray needs the ray package: pip install 'ray[data]'",
+                      markup=False, soft_wrap=True)
+            raise typer.Exit(EXIT_USAGE) from None
     try:
-        with KnowledgeBase(db) as kb:
+        with KnowledgeBase(db) as kb, progress_for(inputs, err) as progress:
+            console = progress.console or err
+
+            def on_item(item: Item) -> None:
+                _report(item, console)
+                progress.item(item)
+
             counts = kb.ingest(inputs, model=model, batch_size=batch_size, defaults=defaults,
                                max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=sys.stdin.buffer,
-                               on_item=_report)
+                               on_item=on_item, on_skip=progress.skip, workers=workers,
+                               ray=ray, ray_scratch=ray_scratch)
             where = kb.engine.url.render_as_string(hide_password=True)
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False, soft_wrap=True)

@@ -56,6 +56,8 @@ class KnowledgeBase:
         batch_size: int = BATCH_SIZE, defaults: Metadata | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES, stdin: TextIO | BinaryIO | None = None,
         on_item: Callable[[Item], None] | None = None, resolve: bool = True,
+        workers: int | None = 1, ray: str | None = None, ray_scratch: str | Path | None = None,
+        on_skip: Callable[[], None] | None = None,
     ) -> IngestCounts:
         """Extract and store files, folders (recursive), "-" (stdin) or RawArticle objects.
 
@@ -63,9 +65,25 @@ class KnowledgeBase:
         ``defaults`` fills metadata an input lacks (as ``--published`` etc. do). Then, unless
         ``resolve`` is False, the resolved layer is rebuilt when anything new was stored or it
         was stale (a run killed before it got there).
+
+        ``workers`` > 1 parses in that many processes; 1, the default here, stays in this
+        process; None uses every core (the CLI's default). ``ray`` ("auto" or a Ray address)
+        runs the parse on Ray instead, on ``workers`` actors (None: the cluster's CPUs), with
+        its shards in ``ray_scratch`` (a temporary folder by default).
         """
         raws = _raws(sources, defaults=defaults or Metadata(), max_bytes=max_bytes, stdin=stdin)
-        counts = ingest(self.engine, raws, model=model, batch_size=batch_size, on_item=on_item)
+        if ray is not None:
+            from newsgraph.ray_ingest import ingest_ray
+
+            counts = ingest_ray(self.engine, raws, address=ray, model=model,
+                                batch_size=batch_size, workers=workers,
+                                scratch=ray_scratch, on_item=on_item, on_skip=on_skip)
+        else:
+            from newsgraph.parallel import default_workers
+
+            counts = ingest(self.engine, raws, model=model, batch_size=batch_size,
+                            workers=workers or default_workers(), on_item=on_item,
+                            on_skip=on_skip)
         if resolve and (counts.stored or resolution.stale(self.engine)):
             resolution.rebuild(self.engine)
         return counts

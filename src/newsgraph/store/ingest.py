@@ -8,6 +8,9 @@ and writes the rest in the same order, so the final content equals an uninterrup
 
 A changed article (same url, or same source when there is no url, new text) is a new version:
 ``version`` counts up in ingest order and ``supersedes`` names the version before.
+
+Parsing may run elsewhere (worker processes, ``newsgraph.parallel``; Ray, ``newsgraph.ray_ingest``)
+but writing never does: every path ends in ``write`` here, in input order.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -29,7 +33,29 @@ from newsgraph.store.db import WRITE
 from newsgraph.store.rows import record_rows
 from newsgraph.store.schema import RECORD_TABLES, articles, rejects
 
+
+@dataclass(frozen=True)
+class JsonRecord:
+    """An extraction already in its JSON form (as read back from a Ray shard): written as is,
+    so a record need not be rebuilt into dataclasses only to be turned into JSON again."""
+
+    record: dict[str, Any]
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record
+
+    @property
+    def article_id(self) -> str:
+        return self.record["article"]["id"]
+
+    @property
+    def source(self) -> str:
+        return self.record["article"]["source"]
+
+
 Item = Extraction | InputRejected
+WriteItem = Extraction | JsonRecord | InputRejected
 # Attempts at one batch when a concurrent writer (PostgreSQL) stored the same article or the
 # same version number first; each retry re-reads what is stored.
 WRITE_ATTEMPTS = 3
@@ -55,49 +81,87 @@ def lineage(article: dict) -> str:
 
 
 class SkipKnown:
-    """Drops raw articles whose clean text is already stored (or seen earlier in this run)."""
+    """Drops raw articles whose clean text is already stored (or seen earlier in this run).
 
-    def __init__(self, engine: Engine) -> None:
+    Looks ids up ``lookahead`` at a time, one query each, not one round-trip per article;
+    order is kept. ``on_skip`` is told of each skipped article (for a progress display).
+    """
+
+    def __init__(self, engine: Engine, *, lookahead: int = BATCH_SIZE,
+                 on_skip: Callable[[], None] | None = None) -> None:
         self.engine = engine
         self.skipped = 0
+        self.lookahead = max(1, lookahead)
+        self.on_skip = on_skip
         self._seen: set[str] = set()
 
     def __call__(self, raws: Iterable[RawArticle | InputRejected]
                  ) -> Iterator[RawArticle | InputRejected]:
+        pending: list[tuple[str | None, RawArticle | InputRejected]] = []
         for raw in raws:
-            if isinstance(raw, InputRejected):
+            pending.append(self._checked(raw))
+            if len(pending) >= self.lookahead:
+                yield from self._flush(pending)
+                pending = []
+        yield from self._flush(pending)
+
+    def _checked(self, raw: RawArticle | InputRejected
+                 ) -> tuple[str | None, RawArticle | InputRejected]:
+        """(article id, raw) for an article to look up; (None, rejection) otherwise."""
+        if isinstance(raw, InputRejected):
+            return None, raw
+        try:
+            article = prepare(raw)
+        except InputRejected as exc:
+            return None, exc
+        if any("\x00" in (value or "") for value in
+               (article.text, article.source, article.url, article.title, article.outlet)):
+            return None, InputRejected(raw.source, NUL_REASON)
+        return article.id, raw
+
+    def _flush(self, pending: list[tuple[str | None, RawArticle | InputRejected]]
+               ) -> Iterator[RawArticle | InputRejected]:
+        stored = self._stored([i for i, _ in pending if i is not None and i not in self._seen])
+        for article_id, raw in pending:
+            if article_id is None:
                 yield raw
                 continue
-            try:
-                article = prepare(raw)
-            except InputRejected as exc:
-                yield exc
-                continue
-            if any("\x00" in (value or "") for value in
-                   (article.text, article.source, article.url, article.title, article.outlet)):
-                yield InputRejected(raw.source, NUL_REASON)
-                continue
-            article_id = article.id
-            if article_id in self._seen or self._stored(article_id):
+            if article_id in self._seen or article_id in stored:
                 self.skipped += 1
+                if self.on_skip is not None:
+                    self.on_skip()
                 continue
             self._seen.add(article_id)
             yield raw
 
-    def _stored(self, article_id: str) -> bool:
+    def _stored(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
         with self.engine.connect() as conn:
-            query = select(articles.c.id).where(articles.c.id == article_id)
-            return conn.execute(query).first() is not None
+            return set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(ids))))
 
 
 def ingest(
     engine: Engine, raws: Iterable[RawArticle | InputRejected], *,
-    model: str = nlp.DEFAULT_MODEL, batch_size: int = BATCH_SIZE,
-    on_item: Callable[[Item], None] | None = None,
+    model: str = nlp.DEFAULT_MODEL, batch_size: int = BATCH_SIZE, workers: int = 1,
+    on_item: Callable[[Item], None] | None = None, on_skip: Callable[[], None] | None = None,
 ) -> IngestCounts:
-    """Extract and store raw articles; ``on_item`` sees each record or rejection on its way."""
-    skip = SkipKnown(engine)
-    items = extract_articles(skip(raws), model=model, batch_size=batch_size)
+    """Extract and store raw articles; ``on_item`` sees each record or rejection on its way.
+
+    With ``workers`` > 1 the cleaning, parsing and extraction run in that many processes
+    (``newsgraph.parallel``); this process keeps the one writer, in input order, so the
+    store ends the same either way.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    skip = SkipKnown(engine, lookahead=batch_size, on_skip=on_skip)
+    if workers > 1:
+        from newsgraph.parallel import extract_parallel
+
+        items = extract_parallel(skip(raws), model=model, workers=workers,
+                                 batch_size=batch_size)
+    else:
+        items = extract_articles(skip(raws), model=model, batch_size=batch_size)
     if on_item is not None:
         items = _tapped(items, on_item)
     counts = write(engine, items, batch_size=batch_size)
@@ -110,13 +174,14 @@ def _tapped(items: Iterable[Item], on_item: Callable[[Item], None]) -> Iterator[
         yield item
 
 
-def write(engine: Engine, items: Iterable[Item], *, batch_size: int = BATCH_SIZE) -> IngestCounts:
+def write(engine: Engine, items: Iterable[WriteItem], *,
+          batch_size: int = BATCH_SIZE) -> IngestCounts:
     """The one writer: records and rejections in batches of ``batch_size``, each committed
     whole or not at all."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     counts = IngestCounts()
-    batch: list[Item] = []
+    batch: list[WriteItem] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
@@ -127,7 +192,7 @@ def write(engine: Engine, items: Iterable[Item], *, batch_size: int = BATCH_SIZE
     return counts
 
 
-def write_batch(engine: Engine, batch: list[Item]) -> IngestCounts:
+def write_batch(engine: Engine, batch: list[WriteItem]) -> IngestCounts:
     """One transaction; retried when a concurrent writer got in first."""
     for attempt in range(WRITE_ATTEMPTS):
         try:
@@ -141,26 +206,29 @@ def write_batch(engine: Engine, batch: list[Item]) -> IngestCounts:
     raise AssertionError("unreachable")
 
 
-def _write(conn: Connection, batch: list[Item]) -> IngestCounts:
+def _write(conn: Connection, batch: list[WriteItem]) -> IngestCounts:
     now = datetime.now(timezone.utc)
-    found = [item for item in batch if isinstance(item, Extraction)]
-    ids = [item.article.id for item in found]
+    found = [item for item in batch if not isinstance(item, InputRejected)]
+    ids = [_id(item) for item in found]
     stored = set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(ids))))
     failed = [item for item in batch if isinstance(item, InputRejected)]
     rows: dict[str, list[dict]] = {t.name: [] for t in (articles, *RECORD_TABLES)}
-    latest: dict[str, tuple[str, int]] = {}  # versions written earlier in this batch
-    new = skipped = 0
-    for item in found:
-        if item.article.id in stored:
+    records = [(item, item.to_dict()) for item in found if _id(item) not in stored]
+    skipped = len(found) - len(records)
+    # Latest stored version of every lineage in the batch, in one query; then the versions
+    # written earlier in this batch.
+    latest = _latest_versions(conn, {lineage(record["article"]) for _, record in records})
+    new = 0
+    for item, record in records:
+        if _id(item) in stored:  # the same article twice in one batch
             skipped += 1
             continue
-        record = item.to_dict()
         document = json.dumps(record, ensure_ascii=False)
         if "\\u0000" in document:  # PostgreSQL cannot hold NUL; SQLite must agree (last guard)
-            failed.append(InputRejected(item.article.source, NUL_REASON))
+            failed.append(InputRejected(_source(item), NUL_REASON))
             continue
-        stored.add(item.article.id)
-        rows["articles"].append(_article_row(conn, record, latest, now))
+        stored.add(_id(item))
+        rows["articles"].append(_article_row(record, latest, now))
         for table, row in record_rows(record):
             rows[table.name].append(row)
         new += 1
@@ -171,11 +239,18 @@ def _write(conn: Connection, batch: list[Item]) -> IngestCounts:
     return IngestCounts(stored=new, skipped=skipped, rejected=len(failed))
 
 
-def _article_row(conn: Connection, record: dict, latest: dict[str, tuple[str, int]],
-                 now: datetime) -> dict:
+def _id(item: Extraction | JsonRecord) -> str:
+    return item.article_id if isinstance(item, JsonRecord) else item.article.id
+
+
+def _source(item: Extraction | JsonRecord) -> str:
+    return item.source if isinstance(item, JsonRecord) else item.article.source
+
+
+def _article_row(record: dict, latest: dict[str, tuple[str, int]], now: datetime) -> dict:
     article = record["article"]
     key = lineage(article)
-    previous = latest.get(key) or _latest_version(conn, key)
+    previous = latest.get(key)
     version = previous[1] + 1 if previous else 1
     latest[key] = (article["id"], version)
     published = article.get("published")
@@ -190,11 +265,17 @@ def _article_row(conn: Connection, record: dict, latest: dict[str, tuple[str, in
     }
 
 
-def _latest_version(conn: Connection, key: str) -> tuple[str, int] | None:
-    query = (select(articles.c.id, articles.c.version).where(articles.c.lineage == key)
-             .order_by(articles.c.version.desc()).limit(1))
-    row = conn.execute(query).first()
-    return (row.id, row.version) if row else None
+def _latest_versions(conn: Connection, keys: set[str]) -> dict[str, tuple[str, int]]:
+    """(id, version) of the latest stored version of each lineage that has one."""
+    latest: dict[str, tuple[str, int]] = {}
+    if not keys:
+        return latest
+    query = select(articles.c.lineage, articles.c.id, articles.c.version).where(
+        articles.c.lineage.in_(sorted(keys)))
+    for row in conn.execute(query):
+        if row.lineage not in latest or row.version > latest[row.lineage][1]:
+            latest[row.lineage] = (row.id, row.version)
+    return latest
 
 
 def _upsert_rejects(conn: Connection, failed: list[InputRejected], now: datetime) -> None:

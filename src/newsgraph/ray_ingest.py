@@ -1,0 +1,241 @@
+"""``newsgraph ingest --ray``: the parse and extraction on a Ray cluster, the writing here.
+
+When one machine is not enough the work goes to Ray Data rather than a home-made scheduler:
+
+1. the raw articles that are not yet stored (``SkipKnown``, as in every ingest) are put,
+   streaming, into Ray's object store as Arrow tables, each row numbered in input order;
+2. ``map_batches(RayExtractor)`` on an actor pool of ``workers`` actors, each loading the
+   model once in its constructor, turns every batch of raw articles into records (the JSON of
+   each ``Extraction``) or rejections; they stream back in order and are written as Parquet
+   shards into a scratch folder here;
+3. the shards are bulk-loaded in input order through the store's one writer
+   (``store.ingest.write``), so the store ends exactly as the single-process path leaves it;
+   the caller then resolves.
+
+Ray is imported only here and only when asked for. Nothing but a Ray address is needed of a
+cluster: inputs and records travel through its object store (see docs/scale.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import Engine
+
+from newsgraph import nlp
+from newsgraph.errors import InputRejected
+from newsgraph.model import RawArticle
+from newsgraph.pipeline import BATCH_SIZE, extract_articles
+from newsgraph.store.ingest import (
+    IngestCounts,
+    Item,
+    JsonRecord,
+    SkipKnown,
+    WriteItem,
+    write,
+)
+
+AUTO = "auto"  # --ray auto: start (or join) a Ray on this machine
+# Input shard size, in batches: several batches per block keep an actor busy between blocks,
+# and enough blocks keep every actor busy.
+BATCHES_PER_SHARD = 4
+
+RAW_SCHEMA = pa.schema([
+    ("seq", pa.int64()), ("source", pa.string()), ("body", pa.string()),
+    ("title", pa.string()), ("url", pa.string()), ("published", pa.string()),
+    ("outlet", pa.string()), ("reason", pa.string()),
+])
+RECORD_SCHEMA = pa.schema([
+    ("seq", pa.int64()), ("record", pa.string()), ("source", pa.string()),
+    ("reason", pa.string()), ("warnings", pa.list_(pa.string())),
+])
+
+
+def ingest_ray(
+    engine: Engine, raws: Iterable[RawArticle | InputRejected], *, address: str = AUTO,
+    model: str = nlp.DEFAULT_MODEL, batch_size: int = BATCH_SIZE, workers: int | None = None,
+    scratch: str | Path | None = None, on_item: Callable[[Item], None] | None = None,
+    on_skip: Callable[[], None] | None = None, show_progress: bool = False,
+) -> IngestCounts:
+    """Extract on Ray, store here; ``workers`` actors (default: the cluster's CPUs).
+
+    ``address`` is ``auto`` (a local Ray, started if needed) or a Ray address (``ray://head:
+    10001``, ``head:6379``). A Ray already initialised in this process is used as it is.
+    """
+    import ray
+
+    started = _connect(ray, address)
+    folder = Path(tempfile.mkdtemp(prefix="newsgraph-ray-", dir=scratch))
+    try:
+        skip = SkipKnown(engine, lookahead=batch_size, on_skip=on_skip)
+        shards = [ray.put(table) for table in spool(
+            skip(raws), rows_per_shard=batch_size * BATCHES_PER_SHARD)]
+        counts = IngestCounts(skipped=skip.skipped)
+        if shards:
+            pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+            written = run_on_ray(shards, folder, model=model, batch_size=batch_size,
+                                 workers=pool, show_progress=show_progress)
+            expected = sum(ray.get(ref).num_rows for ref in shards)
+            if written != expected:
+                raise RuntimeError(f"Ray returned {written} records for {expected} inputs")
+            del shards
+            counts += write(engine, _tapped(load(folder), on_item), batch_size=batch_size)
+        return counts
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if started:
+            ray.shutdown()
+
+
+def _connect(ray: Any, address: str) -> bool:
+    """Join or start Ray; True when this call started it (and so shuts it down)."""
+    if ray.is_initialized():
+        return False
+    options: dict[str, Any] = {"log_to_driver": False, "logging_level": "WARNING",
+                               "include_dashboard": False}
+    if address != AUTO:
+        options["address"] = address
+    ray.init(**options)
+    return True
+
+
+def spool(items: Iterable[RawArticle | InputRejected], *,
+          rows_per_shard: int) -> Iterator[pa.Table]:
+    """The raw articles as Arrow tables of ``rows_per_shard`` rows, numbered in input order."""
+    rows: list[dict[str, Any]] = []
+    for seq, item in enumerate(items):
+        rows.append(_raw_row(seq, item))
+        if len(rows) >= rows_per_shard:
+            yield pa.Table.from_pylist(rows, schema=RAW_SCHEMA)
+            rows = []
+    if rows:
+        yield pa.Table.from_pylist(rows, schema=RAW_SCHEMA)
+
+
+def _raw_row(seq: int, item: RawArticle | InputRejected) -> dict[str, Any]:
+    if isinstance(item, InputRejected):
+        return {"seq": seq, "source": item.source, "reason": item.reason}
+    return {"seq": seq, "source": item.source, "body": item.body, "title": item.title,
+            "url": item.url, "outlet": item.outlet,
+            "published": item.published.isoformat() if item.published else None}
+
+
+def run_on_ray(shards: list[Any], out: Path, *, model: str, batch_size: int, workers: int,
+               show_progress: bool = False) -> int:
+    """Input shards (object refs of Arrow tables) → ``map_batches`` on an actor pool → the
+    records, streamed back here in order and written as Parquet shards into ``out``.
+
+    The inputs travel through Ray's object store and the records come back the same way, so
+    no folder has to be shared with the cluster, and no read or write task competes with the
+    actors for CPUs (on a 2-CPU Ray, a read task waiting for a CPU the actors hold would
+    wait for ever). Returns the number of rows written.
+    """
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = show_progress
+    if not show_progress:  # newsgraph's own summary and rejections are what the user reads
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+    records = ray.data.from_arrow_refs(shards).map_batches(
+        RayExtractor, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
+        batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1,
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for number, table in enumerate(records.iter_batches(batch_size=None,
+                                                        batch_format="pyarrow")):
+        if table.num_rows:
+            pq.write_table(table, out / f"records-{number:09d}.parquet")
+            written += table.num_rows
+    return written
+
+
+class RayExtractor:
+    """One per Ray actor: the model is loaded once, then batch after batch is extracted."""
+
+    def __init__(self, model: str, batch_size: int) -> None:
+        nlp.load(model)
+        self.model = model
+        self.batch_size = batch_size
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        rows = batch.to_pylist()
+        items = extract_articles((_raw_item(row) for row in rows), model=self.model,
+                                 batch_size=self.batch_size)
+        return pa.Table.from_pylist(
+            [_record_row(row["seq"], item) for row, item in zip(rows, items, strict=True)],
+            schema=RECORD_SCHEMA)
+
+
+def _raw_item(row: dict[str, Any]) -> RawArticle | InputRejected:
+    if row["reason"] is not None:
+        return InputRejected(row["source"], row["reason"])
+    published = date.fromisoformat(row["published"]) if row["published"] else None
+    return RawArticle(source=row["source"], body=row["body"], title=row["title"],
+                      url=row["url"], published=published, outlet=row["outlet"])
+
+
+def _record_row(seq: int, item: Any) -> dict[str, Any]:
+    if isinstance(item, InputRejected):
+        return {"seq": seq, "source": item.source, "reason": item.reason, "warnings": []}
+    return {"seq": seq, "record": json.dumps(item.to_dict(), ensure_ascii=False),
+            "source": item.article.source, "warnings": list(item.warnings)}
+
+
+# --- bulk load ------------------------------------------------------------------------------
+
+
+def load(folder: Path) -> Iterator[WriteItem]:
+    """The records and rejections of the shards, in input order.
+
+    The shards come back in order (``preserve_order``); they are read one at a time in the
+    order of their first row, which keeps memory to one shard. Should they ever overlap, every
+    row is sorted at once instead.
+    """
+    shards = sorted(folder.rglob("*.parquet"))
+    firsts = []
+    for shard in shards:
+        seqs = pq.read_table(shard, columns=["seq"]).column("seq").to_pylist()
+        if seqs:
+            firsts.append((seqs[0], seqs, shard))
+    firsts.sort(key=lambda entry: entry[0])
+    if _increasing(seqs for _, seqs, _ in firsts):
+        for _, _, shard in firsts:
+            yield from (_item(row) for row in pq.read_table(shard).to_pylist())
+        return
+    table = pa.concat_tables([pq.read_table(shard) for _, _, shard in firsts])
+    yield from (_item(row) for row in table.sort_by("seq").to_pylist())
+
+
+def _increasing(runs: Iterable[list[int]]) -> bool:
+    last = -1
+    for run in runs:
+        for seq in run:
+            if seq <= last:
+                return False
+            last = seq
+    return True
+
+
+def _item(row: dict[str, Any]) -> WriteItem:
+    if row["record"] is None:
+        return InputRejected(row["source"], row["reason"])
+    return JsonRecord(json.loads(row["record"]), warnings=tuple(row["warnings"] or ()))
+
+
+def _tapped(items: Iterable[WriteItem], on_item: Callable[[Any], None] | None
+            ) -> Iterator[WriteItem]:
+    for item in items:
+        if on_item is not None:
+            on_item(item)
+        yield item
