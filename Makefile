@@ -41,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) demo-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo-output demo.db demo.db-wal demo.db-shm .pytest_cache .ruff_cache
