@@ -18,6 +18,7 @@ from newsgraph.extract import (
     extract_stances,
     extract_times,
 )
+from newsgraph.extract.clauses import party_context
 from newsgraph.language import english_share, is_english
 from newsgraph.model import Article, Extraction, RawArticle, article_id
 
@@ -66,6 +67,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     entities = extract_entities(doc, headline_end=headline_end(article))
     quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
     times = extract_times(doc, published=article.published)
+    parties = party_context(doc, entities)  # events and stances resolve parties alike
     return Extraction(
         article=article,
         entities=entities,
@@ -73,8 +75,8 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
         quantities=extract_quantities(doc, entities, quotes),
         times=times,
         events=extract_events(doc, entities, times, published=article.published,
-                              headline_end=headline_end(article)),
-        stances=extract_stances(doc, entities, quotes),
+                              headline_end=headline_end(article), ctx=parties),
+        stances=extract_stances(doc, entities, quotes, ctx=parties),
         warnings=warnings,
     )
 

@@ -4,9 +4,11 @@ negated, and whether it reports something done, planned, claimed or denied."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
 from newsgraph.gazetteer import demonyms, surface_index
 from newsgraph.model import Entity
@@ -24,6 +26,14 @@ DENY_GOVERNORS = frozenset({"deny"})
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 # How far up the governing verbs a clause's status is looked for.
 MAX_CHAIN = 4
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the given prepositions hanging from ``token``, in text order
+    ("talks with Wang", "negotiators for Kessaria")."""
+    wanted = frozenset(preps)
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in wanted
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -68,13 +78,7 @@ def _bodies_behind(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "Negotiators for X and Y", "delegations of X and Y": the bodies they act for."""
     if head.lower_ not in REPRESENTATIVES:
         return []
-    out: list[str] = []
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    out.extend(entity_ids(ctx, obj))
-    return out
+    return [i for obj in prep_objects(head, ("for", "of", "from")) for i in entity_ids(ctx, obj)]
 
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
@@ -151,8 +155,17 @@ def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
     return out
 
 
+def party_context(doc: Doc, entities: tuple[Entity, ...]) -> SpeakerContext:
+    """What events and stances resolve their parties with: the quotes' speaker context (the
+    same pronoun, description and spokesperson rules) and who speaks for which country. Built
+    once per article and shared by both readers; it holds no state they change."""
+    ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
+    ctx.speaks_for = speaks_for({e.id: e for e in entities})
+    return ctx
+
+
 def ctx_entity(ctx: SpeakerContext, entity_id: str) -> Entity | None:
-    return next((e for e in ctx.entities if e.id == entity_id), None)
+    return ctx.by_id.get(entity_id)
 
 
 def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:

@@ -15,6 +15,7 @@ Words inside quotation marks are the speaker's and are not read for events.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,11 +25,11 @@ from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
     entity_ids,
     negated,
-    speaks_for,
+    party_context,
+    prep_objects,
     status_of,
     subject_ids,
 )
-from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
@@ -275,26 +276,27 @@ def _noun_trigger(token: Token) -> tuple[str, str] | None:
     return found
 
 
-def _objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def _acted_on(verb: Token) -> list[Token]:
+    """Whom a verb acts on, in text order: its objects and the objects of with/against/on/to/
+    from/between ("accused Nordland", "met with Wang")."""
     out = []
-    for child in token.children:
-        if child.dep_ in ("dobj", "dative") and preps is TARGET_PREPOSITIONS:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in preps:
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
 
 class _Reader:
-    def __init__(self, doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...],
+    def __init__(self, doc: Doc, ctx: SpeakerContext, times: tuple[Time, ...],
                  published: date | None, headline_end: int = 0) -> None:
         self.headline_end = headline_end
         self.doc = doc
         self.text = doc.text
-        self.ctx = SpeakerContext(doc, entities, find_quoted(self.text))
-        self.entities = {e.id: e for e in entities}
+        self.ctx = ctx
+        self.entities = ctx.by_id
         self.locative = self._locative_entities(doc)
-        self.ctx.speaks_for = speaks_for(self.entities)
         self.times = [t for t in times if t.kind == "point"]
         self.published = published
 
@@ -317,11 +319,10 @@ class _Reader:
             ids.extend(entity_ids(self.ctx, h))
         return list(dict.fromkeys(ids))
 
-    def place(self, anchors: list[Token], preps: frozenset[str] | tuple[str, ...] = (
-        PLACE_PREPOSITIONS
-    )) -> str | None:
+    def place(self, anchors: list[Token], preps: Iterable[str] = PLACE_PREPOSITIONS
+              ) -> str | None:
         for anchor in anchors:
-            for obj in _objects(anchor, frozenset(preps)):
+            for obj in prep_objects(anchor, preps):
                 # the phrase's own head first, then its apposition ("Estmark's capital,
                 # Roskov"), then anything inside it
                 appositions = [c for c in obj.children if c.dep_ == "appos"]
@@ -342,11 +343,10 @@ class _Reader:
             inside = [t for t in self.times if lo <= t.start and t.end <= hi
                       and not self.ctx.inside_quote[t.start] and "\n\n" not in
                       self.text[min(t.start, anchor.idx): max(t.end, anchor.idx)]]
-            # the expression whose words hang from the anchor itself, else the nearest
+            # the expression whose words hang from the anchor itself, nearest first
             direct = [t for t in inside if self._governed_by(t, anchor)]
-            pool = direct or []
-            if pool:
-                return min(pool, key=lambda t: abs(t.start - anchor.idx))
+            if direct:
+                return min(direct, key=lambda t: abs(t.start - anchor.idx))
         return None
 
     def _governed_by(self, time: Time, anchor: Token) -> bool:
@@ -382,11 +382,10 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         # "accused the army of firing on a depot": the accused is who fired, on one side's word
         accused = [c for c in accuser.children if c.dep_ == "dobj"]
         actors = r.parties(accused)
-    objects = _objects(verb, TARGET_PREPOSITIONS)
+    objects = _acted_on(verb)
     # "fired on a depot in the village of Brod": the place may hang from what was acted on
-    acted_on = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
-        for g in c.children if g.dep_ == "pobj"]
+    acted_on = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(
+        verb, ("on", "against", "at"))
     place = r.place([verb, *acted_on])
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
@@ -456,11 +455,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     # "the Hallvik summit": a single place named before the noun is where, not who
     where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
     actors = r.parties(possessors) + [e for e in named if e not in where]
-    between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if between:
-        actors += r.parties([c for p in between for c in p.children if c.dep_ == "pobj"])
-    targets = r.parties([c for p in noun.children if p.dep_ == "prep" and p.lower_ in
-                         ("with", "against", "on", "to") for c in p.children if c.dep_ == "pobj"])
+    actors += r.parties(prep_objects(noun, ("between",)))
+    targets = r.parties(prep_objects(noun, ("with", "against", "on", "to")))
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
     # "held talks", "will attend the summit": the verb's subject takes part. With "the talks"
     # only verbs of taking part do ("called the agreement a beginning" names no party).
@@ -469,8 +465,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if carried and noun.dep_ in ("dobj", "pobj"):
         actors = subject_ids(r.ctx, verb) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
-        targets += r.parties([c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                              for c in p.children if c.dep_ == "pobj"])
+        targets += r.parties(prep_objects(verb, ("with",)))
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
@@ -564,11 +559,12 @@ def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
 
 def extract_events(
     doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...], *,
-    published: date | None = None, headline_end: int = 0,
+    published: date | None = None, headline_end: int = 0, ctx: SpeakerContext | None = None,
 ) -> tuple[Event, ...]:
-    """Events of an annotated article, each with its arguments and every mention."""
-    r = _Reader(doc, entities, times, published, headline_end)
-    speaks_for_ = r.ctx.speaks_for
+    """Events of an annotated article, each with its arguments and every mention. ``ctx`` is
+    the article's party context when the caller already built it for stances."""
+    r = _Reader(doc, ctx or party_context(doc, entities), times, published, headline_end)
+    speaks_for = r.ctx.speaks_for
     found: list[_Candidate] = []
     for token in doc:
         if r.inside_quote(token):
@@ -583,11 +579,11 @@ def extract_events(
             candidate = _from_noun(r, token, kind) if kind is not None else None
         if candidate is None:
             continue
-        _as_states(candidate, speaks_for_)
+        _as_states(candidate, speaks_for)
         candidate.headline = candidate.trigger.start < headline_end
         # the nearest earlier report first: "the talks" is the latest talks named
         earlier = next(
-            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for_)), None)
+            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
         if earlier is not None:
             _merge(earlier, candidate, r)
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):

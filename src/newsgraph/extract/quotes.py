@@ -85,6 +85,7 @@ class SpeakerContext:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.entities = entities
+        self.by_id = {e.id: e for e in entities}
         self.inside_quote = [False] * len(self.text)
         for q in quoted:
             close = q.close_mark if q.close_mark is not None else q.end
@@ -110,7 +111,8 @@ class SpeakerContext:
         )
 
     def is_person(self, entity_id: str) -> bool:
-        return any(e.id == entity_id and e.type == "PERSON" for e in self.entities)
+        entity = self.by_id.get(entity_id)
+        return entity is not None and entity.type == "PERSON"
 
     def entity_at(self, token: Token) -> tuple[Entity, TextSpan] | None:
         entity = self.owner.get(token.idx)

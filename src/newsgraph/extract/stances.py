@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.clauses import negated, speaks_for, subject_ids
-from newsgraph.extract.quote_marks import find_quoted
+from newsgraph.extract.clauses import negated, party_context, subject_ids
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
 
@@ -150,11 +149,10 @@ def _points_back(tokens: list[Token]) -> bool:
 
 
 class _Reader:
-    def __init__(self, doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...]):
+    def __init__(self, doc: Doc, ctx: SpeakerContext, quotes: tuple[Quote, ...]):
         self.doc = doc
-        self.ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
-        self.ctx.speaks_for = speaks_for({e.id: e for e in entities})
-        self.types = {e.id: e.type for e in entities}
+        self.ctx = ctx
+        self.types = {e.id: e.type for e in ctx.entities}
         self.quotes = [q for q in quotes if q.kind == "direct"]
 
     def quote_at(self, char: int) -> Quote | None:
@@ -220,10 +218,12 @@ def _verb_of(cue_token: Token) -> Token:
 
 
 def extract_stances(
-    doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
+    doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = (), *,
+    ctx: SpeakerContext | None = None,
 ) -> tuple[Stance, ...]:
-    """Stances of an annotated article: one per holder, issue and polarity."""
-    r = _Reader(doc, entities, quotes)
+    """Stances of an annotated article: one per holder, issue and polarity. ``ctx`` is the
+    article's party context when the caller already built it for events."""
+    r = _Reader(doc, ctx or party_context(doc, entities), quotes)
     out: list[Stance] = []
     seen: set[tuple[str, str, str]] = set()
     consumed: set[int] = set()  # inner cues read with an outer one ("ruled out backing")
