@@ -228,6 +228,12 @@ ToOption = Annotated[str | None, typer.Option(
 DbOption = Annotated[str, typer.Option(help=DB_HELP)]
 JsonOption = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
 LimitOption = Annotated[int | None, typer.Option(min=1, help=LIMIT_HELP)]
+# The filters `events` and `timeline` share.
+EventActorOption = Annotated[str | None, typer.Option(
+    help=f"Events with this actor among the parties: {NAME_HELP}.")]
+EventTypeOption = Annotated[str | None, typer.Option(
+    "--type", help="PLOVER type: CONSULT, AGREE, ACCUSE, PROTEST, ...")]
+PlaceOption = Annotated[str | None, typer.Option(help=f"Where it happened: {NAME_HELP}.")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -370,13 +376,11 @@ def _events_table(found: list[EventView], title: str) -> Table:
 
 
 def events(
-    actor: Annotated[str | None, typer.Option(
-        help=f"Events with this actor among the parties: {NAME_HELP}.")] = None,
-    type: Annotated[str | None, typer.Option(
-        "--type", help="PLOVER type: CONSULT, AGREE, ACCUSE, PROTEST, ...")] = None,
+    actor: EventActorOption = None,
+    type: EventTypeOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
-    place: Annotated[str | None, typer.Option(help=f"Where it happened: {NAME_HELP}.")] = None,
+    place: PlaceOption = None,
     limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
@@ -466,13 +470,11 @@ def stances(
 
 
 def timeline(
-    actor: Annotated[str | None, typer.Option(
-        help=f"Events with this actor among the parties: {NAME_HELP}.")] = None,
-    type: Annotated[str | None, typer.Option(
-        "--type", help="PLOVER type: CONSULT, AGREE, ACCUSE, PROTEST, ...")] = None,
+    actor: EventActorOption = None,
+    type: EventTypeOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
-    place: Annotated[str | None, typer.Option(help=f"Where it happened: {NAME_HELP}.")] = None,
+    place: PlaceOption = None,
     limit: LimitOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
