@@ -51,6 +51,16 @@ def test_stream_keeps_input_order_and_passes_rejections_through():
 
 
 @pytest.mark.model
+def test_a_cleaned_article_is_parsed_as_it_is():
+    raw = RawArticle(source="a", body=BODY, published=date(2026, 3, 11))
+    article = prepare(raw)
+    [from_raw] = extract_articles([raw])
+    [from_article] = extract_articles([article])
+    assert from_article.article is article
+    assert from_article.to_dict() == from_raw.to_dict()
+
+
+@pytest.mark.model
 def test_python_api_returns_the_contract():
     record = extract(BODY, published="2026-03-11", title="Ministers to meet")
     assert record["article"]["published"] == "2026-03-11"

@@ -4,6 +4,7 @@ single-process path stores, and the shards are loaded back in input order."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -11,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsgraph.errors import InputRejected
-from newsgraph.model import RawArticle
+from newsgraph.model import Article, RawArticle
 from newsgraph.store.check import problems, snapshot
 from newsgraph.store.ingest import JsonRecord
 from tests.conftest import EXAMPLES
@@ -61,15 +62,18 @@ def test_ray_stores_exactly_what_one_process_stores(local_ray, tmp_path):
 
 
 def test_spool_numbers_rows_in_input_order():
+    cleaned = Article(id="h1", text="Talks\n\nThe talks went on.", source="d", title="Talks",
+                      published=date(2026, 3, 11), outlet="Wire")
     items = [RawArticle(source="a", body="x"), InputRejected("b", "empty file"),
-             RawArticle(source="c", body="y")]
+             RawArticle(source="c", body="y"), cleaned]
     tables = list(ray_ingest.spool(items, rows_per_shard=2))
-    assert [t.num_rows for t in tables] == [2, 1]
+    assert [t.num_rows for t in tables] == [2, 2]
     rows = [row for t in tables for row in t.to_pylist()]
-    assert [r["seq"] for r in rows] == [0, 1, 2]
+    assert [r["seq"] for r in rows] == [0, 1, 2, 3]
     assert rows[1]["reason"] == "empty file"
     assert isinstance(ray_ingest._raw_item(rows[1]), InputRejected)
     assert ray_ingest._raw_item(rows[2]) == items[2]
+    assert ray_ingest._raw_item(rows[3]) == cleaned  # cleaned once, not again on the actor
 
 
 def shard(folder: Path, name: str, seqs: list[int]) -> None:

@@ -27,6 +27,7 @@ from newsgraph.model import (
     Time,
     article_id,
 )
+from newsgraph.pipeline import prepare
 from newsgraph.store import ingest as ingest_module
 from newsgraph.store.check import problems, snapshot
 from newsgraph.store.db import open_store
@@ -195,8 +196,16 @@ def test_duplicates_in_one_run_are_skipped_before_parsing(engine):
     same = RawArticle(source="b.txt", body=raw.body)
     skip = SkipKnown(engine)
     passed = list(skip([raw, same, InputRejected("c.txt", "empty file")]))
-    assert passed[0] == raw and isinstance(passed[1], InputRejected) and len(passed) == 2
-    assert skip.skipped == 1
+    assert passed[0] == prepare(raw) and isinstance(passed[1], InputRejected)
+    assert len(passed) == 2 and skip.skipped == 1
+
+
+def test_the_skip_check_hands_on_the_cleaned_article(engine):
+    raw = RawArticle(source="a.txt", title="Talks  go on", body="The minister said the "
+                     "talks in Oslo would go on.\n\nAdvertisement\n\nThe report follows.")
+    [article] = SkipKnown(engine)([raw])
+    assert isinstance(article, Article) and "Advertisement" not in article.text
+    assert article.text.startswith("Talks go on") and article.source == "a.txt"
 
 
 def test_nul_characters_are_rejected_not_stored(engine):
@@ -279,7 +288,7 @@ def test_known_articles_are_looked_up_a_batch_at_a_time(engine):
             for i in range(10)]
     seen = statements(engine)
     passed = list(SkipKnown(engine, lookahead=5)(raws))
-    assert passed == raws
+    assert passed == [prepare(raw) for raw in raws]
     assert seen.count("SELECT") == 2  # two lookups of five, not ten of one
 
 

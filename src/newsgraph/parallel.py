@@ -23,13 +23,13 @@ from itertools import islice
 
 from newsgraph import nlp
 from newsgraph.errors import InputRejected
-from newsgraph.model import Extraction, RawArticle
+from newsgraph.model import Article, Extraction, RawArticle
 from newsgraph.pipeline import BATCH_SIZE, extract_articles
 
-# What crosses the process boundary: raw articles or rejections going out, records or
+# What crosses the process boundary: raw or cleaned articles or rejections going out, records or
 # rejections coming back. InputRejected travels as a (source, reason) pair because an
 # exception with two required arguments does not survive pickling.
-Outgoing = RawArticle | tuple[str, str]
+Outgoing = RawArticle | Article | tuple[str, str]
 Returned = Extraction | tuple[str, str]
 
 _model: str | None = None  # the worker's model name, set by its initializer
@@ -50,7 +50,7 @@ def context() -> multiprocessing.context.BaseContext:
 
 
 def extract_parallel(
-    raws: Iterable[RawArticle | InputRejected], *, workers: int | None = None,
+    raws: Iterable[RawArticle | Article | InputRejected], *, workers: int | None = None,
     model: str = nlp.DEFAULT_MODEL, batch_size: int = BATCH_SIZE, window: int | None = None,
 ) -> Iterator[Extraction | InputRejected]:
     """``pipeline.extract_articles`` on ``workers`` processes, in input order.
@@ -93,7 +93,7 @@ def _chain(head: list[list], rest: Iterator[list]) -> Iterator[list]:
     yield from rest
 
 
-def _outgoing(item: RawArticle | InputRejected) -> Outgoing:
+def _outgoing(item: RawArticle | Article | InputRejected) -> Outgoing:
     return (item.source, item.reason) if isinstance(item, InputRejected) else item
 
 

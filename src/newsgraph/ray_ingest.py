@@ -2,10 +2,11 @@
 
 When one machine is not enough the work goes to Ray Data rather than a home-made scheduler:
 
-1. the raw articles that are not yet stored (``SkipKnown``, as in every ingest) are put,
-   streaming, into Ray's object store as Arrow tables, each row numbered in input order;
+1. the articles that are not yet stored (``SkipKnown``, as in every ingest, which cleans them)
+   are put, streaming, into Ray's object store as Arrow tables, each row numbered in input
+   order;
 2. ``map_batches(RayExtractor)`` on an actor pool of ``workers`` actors, each loading the
-   model once in its constructor, turns every batch of raw articles into records (the JSON of
+   model once in its constructor, turns every batch of cleaned articles into records (the JSON of
    each ``Extraction``) or rejections; they stream back in order and are written as Parquet
    shards into a scratch folder here;
 3. the shards are bulk-loaded in input order through the store's one writer
@@ -33,7 +34,7 @@ from sqlalchemy import Engine
 
 from newsgraph import nlp
 from newsgraph.errors import InputRejected
-from newsgraph.model import RawArticle
+from newsgraph.model import Article, RawArticle
 from newsgraph.pipeline import BATCH_SIZE, extract_articles
 from newsgraph.store.ingest import (
     IngestCounts,
@@ -49,10 +50,13 @@ AUTO = "auto"  # --ray auto: start (or join) a Ray on this machine
 # and enough blocks keep every actor busy.
 BATCHES_PER_SHARD = 4
 
+# A row is a cleaned article (id and text set: the skip check has cleaned it, the actor does
+# not clean again), a raw one (body set) or a rejection (reason set).
 RAW_SCHEMA = pa.schema([
     ("seq", pa.int64()), ("source", pa.string()), ("body", pa.string()),
     ("title", pa.string()), ("url", pa.string()), ("published", pa.string()),
-    ("outlet", pa.string()), ("reason", pa.string()),
+    ("outlet", pa.string()), ("reason", pa.string()), ("id", pa.string()),
+    ("text", pa.string()),
 ])
 RECORD_SCHEMA = pa.schema([
     ("seq", pa.int64()), ("record", pa.string()), ("source", pa.string()),
@@ -108,7 +112,7 @@ def _connect(ray: Any, address: str) -> bool:
     return True
 
 
-def spool(items: Iterable[RawArticle | InputRejected], *,
+def spool(items: Iterable[RawArticle | Article | InputRejected], *,
           rows_per_shard: int) -> Iterator[pa.Table]:
     """The raw articles as Arrow tables of ``rows_per_shard`` rows, numbered in input order."""
     rows: list[dict[str, Any]] = []
@@ -121,12 +125,15 @@ def spool(items: Iterable[RawArticle | InputRejected], *,
         yield pa.Table.from_pylist(rows, schema=RAW_SCHEMA)
 
 
-def _raw_row(seq: int, item: RawArticle | InputRejected) -> dict[str, Any]:
+def _raw_row(seq: int, item: RawArticle | Article | InputRejected) -> dict[str, Any]:
     if isinstance(item, InputRejected):
         return {"seq": seq, "source": item.source, "reason": item.reason}
-    return {"seq": seq, "source": item.source, "body": item.body, "title": item.title,
-            "url": item.url, "outlet": item.outlet,
-            "published": item.published.isoformat() if item.published else None}
+    row = {"seq": seq, "source": item.source, "title": item.title, "url": item.url,
+           "outlet": item.outlet,
+           "published": item.published.isoformat() if item.published else None}
+    if isinstance(item, Article):
+        return {**row, "id": item.id, "text": item.text}
+    return {**row, "body": item.body}
 
 
 def run_on_ray(shards: list[Any], out: Path, *, model: str, batch_size: int, workers: int,
@@ -177,10 +184,14 @@ class RayExtractor:
             schema=RECORD_SCHEMA)
 
 
-def _raw_item(row: dict[str, Any]) -> RawArticle | InputRejected:
+def _raw_item(row: dict[str, Any]) -> RawArticle | Article | InputRejected:
     if row["reason"] is not None:
         return InputRejected(row["source"], row["reason"])
     published = date.fromisoformat(row["published"]) if row["published"] else None
+    if row["text"] is not None:
+        return Article(id=row["id"], text=row["text"], source=row["source"],
+                       title=row["title"], url=row["url"], published=published,
+                       outlet=row["outlet"])
     return RawArticle(source=row["source"], body=row["body"], title=row["title"],
                       url=row["url"], published=published, outlet=row["outlet"])
 

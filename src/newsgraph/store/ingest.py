@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from newsgraph import nlp
 from newsgraph.errors import InputRejected
-from newsgraph.model import Extraction, RawArticle
+from newsgraph.model import Article, Extraction, RawArticle
 from newsgraph.pipeline import BATCH_SIZE, extract_articles, prepare
 from newsgraph.store.db import WRITE
 from newsgraph.store.rows import record_rows
@@ -81,7 +81,8 @@ def lineage(article: dict) -> str:
 
 
 class SkipKnown:
-    """Drops raw articles whose clean text is already stored (or seen earlier in this run).
+    """Cleans raw articles and drops those whose clean text is already stored (or seen
+    earlier in this run); what goes on is the cleaned ``Article``, so nothing is cleaned twice.
 
     Looks ids up ``lookahead`` at a time, one query each, not one round-trip per article;
     order is kept. ``on_skip`` is told of each skipped article (for a progress display).
@@ -96,8 +97,8 @@ class SkipKnown:
         self._seen: set[str] = set()
 
     def __call__(self, raws: Iterable[RawArticle | InputRejected]
-                 ) -> Iterator[RawArticle | InputRejected]:
-        pending: list[tuple[str | None, RawArticle | InputRejected]] = []
+                 ) -> Iterator[Article | InputRejected]:
+        pending: list[tuple[str | None, Article | InputRejected]] = []
         for raw in raws:
             pending.append(self._checked(raw))
             if len(pending) >= self.lookahead:
@@ -106,8 +107,8 @@ class SkipKnown:
         yield from self._flush(pending)
 
     def _checked(self, raw: RawArticle | InputRejected
-                 ) -> tuple[str | None, RawArticle | InputRejected]:
-        """(article id, raw) for an article to look up; (None, rejection) otherwise."""
+                 ) -> tuple[str | None, Article | InputRejected]:
+        """(article id, article) for an article to look up; (None, rejection) otherwise."""
         if isinstance(raw, InputRejected):
             return None, raw
         try:
@@ -117,10 +118,10 @@ class SkipKnown:
         if any("\x00" in (value or "") for value in
                (article.text, article.source, article.url, article.title, article.outlet)):
             return None, InputRejected(raw.source, NUL_REASON)
-        return article.id, raw
+        return article.id, article
 
-    def _flush(self, pending: list[tuple[str | None, RawArticle | InputRejected]]
-               ) -> Iterator[RawArticle | InputRejected]:
+    def _flush(self, pending: list[tuple[str | None, Article | InputRejected]]
+               ) -> Iterator[Article | InputRejected]:
         stored = self._stored([i for i, _ in pending if i is not None and i not in self._seen])
         for article_id, raw in pending:
             if article_id is None:
@@ -148,7 +149,8 @@ def ingest(
 ) -> IngestCounts:
     """Extract and store raw articles; ``on_item`` sees each record or rejection on its way.
 
-    With ``workers`` > 1 the cleaning, parsing and extraction run in that many processes
+    The cleaning is done here, once, by the skip check. With ``workers`` > 1 the parsing and
+    extraction run in that many processes
     (``newsgraph.parallel``); this process keeps the one writer, in input order, so the
     store ends the same either way.
     """
