@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.entity_types import context_type, kind_from_last_word, person_evidence
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
@@ -422,7 +423,7 @@ def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
     _add_untagged_names(doc, clusters)
     clusters = [c for c in clusters if _keep(c, headline_end)]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
-    text = doc.text  # Doc.text joins every token on each call: read it once
+    text = text_of(doc)
     entities = []
     for n, c in enumerate(clusters, start=1):
         mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})

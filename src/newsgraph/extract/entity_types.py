@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import NAME_PARTICLES
+from newsgraph.extract.doc_cache import token_texts
 from newsgraph.extract.roles import in_compound, roles_of
 
 # Words that make a capitalised name an institution or a place, never a person.
@@ -222,7 +223,7 @@ def _has_demonym(mentions: list[Span]) -> bool:
     stem = name[:-1] if name[-1] in "aeiouy" else name
     forms = {name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese",
              stem + "ese", name + "i", stem + "i", name + "ish", stem + "ish"}
-    return any(t.text in forms for t in mentions[0].doc)
+    return not forms.isdisjoint(token_texts(mentions[0].doc))
 
 
 def _looks_like_demonym(word: str) -> bool:

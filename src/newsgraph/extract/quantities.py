@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.numbers import (
     FRACTIONS,
     MONEY_ONLY_SCALES,
@@ -277,7 +278,7 @@ class _Reader:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.ents = {}
         for ent in doc.ents:
             for t in ent:
@@ -560,7 +561,7 @@ def extract_quantities(
     its speaker's claim); without them they are found again.
     """
     reader = _Reader(doc)
-    text = doc.text
+    text = text_of(doc)
     figures: list[_Figure] = []
     taken = [False] * (len(text) + 1)
     for m in FEET_INCHES.finditer(text):
@@ -883,7 +884,7 @@ class _Claims:
         if quotes is None:
             quotes = extract_quotes(doc, entities)
         self.quotes = [q for q in quotes if q.kind == "direct"]
-        self.ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
+        self.ctx = SpeakerContext(doc, entities, find_quoted(text_of(doc)))
 
     def of(self, start: int, end: int) -> str | None:
         for q in self.quotes:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import gazetteer
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import Quoted, find_quoted
 from newsgraph.model import Entity, Quote
 from newsgraph.model import Span as TextSpan
@@ -83,7 +84,7 @@ class SpeakerContext:
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: list[Quoted]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = text_of(doc)
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
         self.inside_quote = [False] * len(self.text)
@@ -488,7 +489,7 @@ def extract_quotes(
     doc: Doc, entities: tuple[Entity, ...], *, headline_end: int = 0
 ) -> tuple[Quote, ...]:
     """Quotes of an annotated article, attributed to its entities."""
-    text_of_doc = doc.text
+    text_of_doc = text_of(doc)
     quoted = find_quoted(text_of_doc)
     ctx = SpeakerContext(doc, entities, quoted)
     records: list[Quote] = []

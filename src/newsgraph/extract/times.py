@@ -26,6 +26,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract import time_resolve as tr
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.model import Time
 
 MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November"
@@ -78,7 +79,7 @@ class _Context:
 
     def __init__(self, doc: Doc, published: date | None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = text_of(doc)
         self.published = published
         self.last_day: date | None = None  # latest day resolved so far ("the same day")
         self.sentence_day: dict[int, date] = {}  # sentence start -> a day named in it
@@ -638,7 +639,7 @@ def _is_month_word(doc: Doc, ctx: _Context, m: re.Match) -> bool:
 
 def extract_times(doc: Doc, *, published: date | None = None) -> tuple[Time, ...]:
     """Every date, time, duration and temporal reference of the article, in text order."""
-    text = doc.text
+    text = text_of(doc)
     ctx = _Context(doc, published)
     readings: list[tuple[int, int, _Reading]] = []
     clocks = []
