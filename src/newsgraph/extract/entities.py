@@ -26,19 +26,22 @@ from newsgraph.names import same_person_name
 
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+LEADING_THE_CASED = re.compile(r"^(?:the|The)\s+")
+SPACES = re.compile(r"\s+")
 
 
 def normalize(name: str) -> str:
     """The key two surface forms of one name share: case, "the", possessive and quotes ignored."""
     n = name.strip().replace("’", "'")
-    n = re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)
+    n = LEADING_THE.sub("", n)
     n = POSSESSIVE.sub("", n)
-    return re.sub(r"\s+", " ", n).strip().lower()
+    return SPACES.sub(" ", n).strip().lower()
 
 
 def surface(ent: Span) -> str:
     text = ent.text.strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = LEADING_THE_CASED.sub("", text)
     return POSSESSIVE.sub("", text).strip()
 
 

@@ -17,6 +17,7 @@ the figure; otherwise None: the article's own voice, never a guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -279,6 +280,7 @@ class _Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
+        self.starts = [t.idx for t in doc]  # token start offsets, for bisecting
         self.ents = {}
         for ent in doc.ents:
             for t in ent:
@@ -296,10 +298,15 @@ class _Reader:
 
     def tokens_from(self, char: int) -> Token | None:
         """The first token starting at or after ``char``."""
-        for t in self.doc:
-            if t.idx >= char and not t.is_space:
-                return t
-        return None
+        doc = self.doc
+        i = bisect_left(self.starts, char)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        return doc[i] if i < len(doc) else None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens starting inside [start, end)."""
+        return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
 
     # --- reading one figure ---------------------------------------------------------------
 
@@ -825,7 +832,7 @@ def _about(reader: _Reader, fig: _Figure) -> str | None:
         if t is not None and (t.pos_ in ("NOUN", "PROPN") or t.tag_ == "VBG"):
             return _np_words(t)
     # climb from the figure's tokens to the word it hangs on
-    tokens = [t for t in doc if fig.start <= t.idx < fig.end]
+    tokens = reader.tokens_in(fig.start, fig.end)
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if not heads:
