@@ -334,7 +334,7 @@ def test_a_stale_layer_is_reported_and_resolve_brings_it_up_to_date(db_url):
     assert "no events match" in before.stdout.decode()
     done = run("resolve", "--db", db_url)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.decode().startswith("rebuilt: ")
+    assert done.stdout.decode().startswith("updated: ")
     assert "from 3 articles" in done.stdout.decode()
     again = run("resolve", "--db", db_url)
     assert again.stdout.decode().startswith("already up to date: ")

@@ -121,6 +121,28 @@ def test_rebuild_merges_spellings_and_reports_into_actors_and_events(engine):
     assert problems(engine) == []  # the per-article records are untouched
 
 
+def test_a_speaker_described_in_a_quote_gives_the_actor_that_form(engine):
+    text = ('Talks\n\nMirela Oston met envoys. "We stay," the foreign minister said. '
+            '"We go," she said.')
+    said = text.index("the foreign minister")
+    she = text.index("she said")
+    record = Extraction(
+        article=Article(id=article_id(text), text=text, source="d.txt", title="Talks",
+                        published=date(2026, 3, 10)),
+        entities=(Entity("E1", "PERSON", "Mirela Oston", mentions=(_span(text, "Mirela Oston"),)),),
+        quotes=(Quote("Q1", "We stay,", text.index("We stay"), text.index("We stay") + 8,
+                      "direct", (said - 12, said + 26), speaker="E1", cue="said",
+                      speaker_mention=_span(text, "the foreign minister")),
+                Quote("Q2", "We go,", text.index("We go"), text.index("We go") + 6, "direct",
+                      (she - 9, she + 9), speaker="E1", cue="said",
+                      speaker_mention=_span(text, "she"))),
+    )
+    write(engine, [record])
+    resolution.rebuild(engine)
+    forms = {f["form"] for f in resolved(engine)["actor_forms"]}
+    assert forms == {"Mirela Oston", "the foreign minister"}  # a pronoun is not a form
+
+
 def test_rebuild_twice_gives_the_same_layer(engine):
     write(engine, story())
     resolution.rebuild(engine)
@@ -203,7 +225,7 @@ def test_search_key_folds_case_accents_and_spaces():
 def test_a_store_written_before_the_resolved_layer_upgrades_and_resolves(db_url):
     from alembic import command
 
-    from newsgraph.store.db import alembic_config, create, current_revision
+    from newsgraph.store.db import alembic_config, create, current_revision, head_revision
 
     old = create(db_url)
     try:
@@ -214,7 +236,7 @@ def test_a_store_written_before_the_resolved_layer_upgrades_and_resolves(db_url)
         old.dispose()
     engine = open_store(db_url)
     try:
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision()
         assert resolution.stale(engine)
         assert resolution.update(engine) == resolution.ResolutionCounts(3, 4, 2)
     finally:

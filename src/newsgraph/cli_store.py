@@ -111,7 +111,8 @@ def ingest(
     an interrupted ingest keeps every whole batch, and running the same command again finishes
     the job. A rejected input gets one line on stderr and is stored with its reason (`newsgraph
     rejects`). When anything new was stored, the resolved layer (actors and events across
-    articles) is rebuilt at the end. Exit code 0: every input stored or already there; 1: some
+    articles) is brought up to date at the end: only what the new articles reach is
+    re-resolved. Exit code 0: every input stored or already there; 1: some
     input rejected; 2: usage, setup or database error.
 
     Parsing runs on every core (--workers) or on Ray (--ray); this process alone writes, in
@@ -290,17 +291,18 @@ def resolve(
 ) -> None:
     """Merge actors and events across the stored articles (the resolved layer).
 
-    Reads the latest version of every article and replaces the actors and events in one
+    Reads the latest version of every article and updates the actors and events in one
     transaction: readers see the old layer or the new one, never half of each. `newsgraph
-    ingest` does this by itself after storing anything new; without `--rebuild` this command
-    only rebuilds when the layer is out of date.
+    ingest` does this by itself after storing anything new. Without `--rebuild` only what
+    changed since the last resolution is re-resolved; `--rebuild` redoes everything (the
+    result is the same).
     """
     from newsgraph.store import resolution
 
     with _store(db, warn_stale=False) as engine:
         done = resolution.rebuild(engine) if rebuild else resolution.update(engine)
         counts = done or resolution.counts(engine)
-    state = "rebuilt" if done else "already up to date"
+    state = ("rebuilt" if rebuild else "updated") if done else "already up to date"
     out.print(f"{state}: {counts.actors} actors, {counts.events} events from "
               f"{counts.articles} articles", markup=False, soft_wrap=True)
 

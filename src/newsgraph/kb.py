@@ -63,8 +63,8 @@ class KnowledgeBase:
 
         Articles already stored are skipped; rejected inputs are stored with their reason.
         ``defaults`` fills metadata an input lacks (as ``--published`` etc. do). Then, unless
-        ``resolve`` is False, the resolved layer is rebuilt when anything new was stored or it
-        was stale (a run killed before it got there).
+        ``resolve`` is False, the resolved layer is brought up to date: only what the new
+        articles reach is re-resolved, with the result a full rebuild would give.
 
         ``workers`` > 1 parses in that many processes; 1, the default here, stays in this
         process; None uses every core (the CLI's default). ``ray`` ("auto" or a Ray address)
@@ -84,8 +84,8 @@ class KnowledgeBase:
             counts = ingest(self.engine, raws, model=model, batch_size=batch_size,
                             workers=workers or default_workers(), on_item=on_item,
                             on_skip=on_skip)
-        if resolve and (counts.stored or resolution.stale(self.engine)):
-            resolution.rebuild(self.engine)
+        if resolve:
+            resolution.update(self.engine)
         return counts
 
     def resolve(self, rebuild: bool = True) -> ResolutionCounts:

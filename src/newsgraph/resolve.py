@@ -112,6 +112,34 @@ def _ordered(records: Iterable[dict]) -> list[dict]:
                                           r["article"]["id"]))
 
 
+def local_order(local_id: str) -> tuple[int, str]:
+    """Records' local ids in their natural order ("E2" before "E10"): the order in which an
+    article's entities and events are resolved, whether they come from a record or a table."""
+    digits = re.sub(r"\D", "", local_id)
+    return (int(digits) if digits else -1, local_id)
+
+
+def _in_order(items: Iterable[dict]) -> list[dict]:
+    return sorted(items, key=lambda item: local_order(item["id"]))
+
+
+def actor_keys(entity: dict) -> set[str]:
+    """The keys through which an entity can meet another in actor resolution.
+
+    Two entities can end in one actor only when a chain of shared keys links them: a person's
+    full name is compared within its surname block and offers its last word to surname-only
+    mentions; anything else merges on its folded forms and gazetteer names. So re-resolving
+    the entities that share keys with a change, transitively, gives what a full run gives
+    (store/incremental.py relies on this)."""
+    type_, name = entity["type"], entity["name"]
+    if type_ == "PERSON":
+        words = name.split()
+        if len(words) < 2:
+            return {f"PERSON|last:{fold(name)}"}
+        return {f"PERSON|block:{_surname_block(name)}", f"PERSON|last:{fold(words[-1])}"}
+    return {f"{type_}|{k}" for k in _other_keys(entity)}
+
+
 class _Cluster:
     def __init__(self, type_: str) -> None:
         self.type = type_
@@ -178,18 +206,25 @@ def _person_clusters(people: list[tuple[str, dict]]) -> list[_Cluster]:
     return clusters
 
 
+def _other_keys(e: dict, index: dict | None = None) -> set[str]:
+    """Its forms as compared (case, accents, a leading "the" set aside) and its gazetteer names."""
+    index = gazetteer.surface_index() if index is None else index
+    keys = set()
+    for form in (e["name"], *e.get("aliases", [])):
+        keys.add(_key(form))
+        entry = index.get(form)
+        if entry is not None:
+            keys.add("gazetteer:" + entry.name)
+    keys.discard("")
+    return keys
+
+
 def _other_clusters(type_: str, entities: list[tuple[str, dict]]) -> list[_Cluster]:
     index = gazetteer.surface_index()
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     for article_id, e in entities:
-        keys = set()
-        for form in (e["name"], *e.get("aliases", [])):
-            keys.add(_key(form))
-            entry = index.get(form)
-            if entry is not None:
-                keys.add("gazetteer:" + entry.name)
-        keys.discard("")
+        keys = _other_keys(e, index)
         found = [by_key[k] for k in sorted(keys) if k in by_key]
         home = found[0] if found else _Cluster(type_)
         if not found:
@@ -207,15 +242,24 @@ def _other_clusters(type_: str, entities: list[tuple[str, dict]]) -> list[_Clust
     return clusters
 
 
+def actor_name(type_: str, names: Counter) -> str:
+    """The name an actor goes by: a full name for a person, then the most frequent, longest."""
+    return max(names, key=lambda n: (len(n.split()) >= 2 or type_ != "PERSON", names[n],
+                                     len(n), n))
+
+
+def actor_id(type_: str, name: str) -> str:
+    """An actor's id (before namesakes are numbered): stable while its name is."""
+    return _stable_id("A", type_, _key(name))
+
+
 def _actor(c: _Cluster) -> Actor:
     forms = c.forms()
-    names = Counter(e["name"] for _, e in c.members)
-    name = max(names, key=lambda n: (len(n.split()) >= 2 or c.type != "PERSON", names[n],
-                                     len(n), n))
+    name = actor_name(c.type, Counter(e["name"] for _, e in c.members))
     roles = tuple(sorted({(role, aid) for aid, e in c.members for role in e.get("roles", [])}))
     members = tuple(Member(aid, e["id"], e["name"]) for aid, e in c.members)
     ordered = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
-    return Actor(id=_stable_id("A", c.type, _key(name)), type=c.type, name=name,
+    return Actor(id=actor_id(c.type, name), type=c.type, name=name,
                  forms=ordered, roles=roles, members=members)
 
 
@@ -233,7 +277,7 @@ def _unique_ids(actors: list[Actor]) -> list[Actor]:
 def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
     by_type: dict[str, list[tuple[str, dict]]] = {}
     for r in _ordered(records):
-        for e in r["entities"]:
+        for e in _in_order(r["entities"]):
             by_type.setdefault(e["type"], []).append((r["article"]["id"], e))
     actors: list[Actor] = []
     for type_ in sorted(by_type):
@@ -303,7 +347,7 @@ def resolve_events(records: Iterable[dict], actor_of: dict) -> tuple[ResolvedEve
     for r in _ordered(records):
         aid = r["article"]["id"]
         published = r["article"].get("published")
-        for e in r.get("events", []):
+        for e in _in_order(r.get("events", [])):
             actors = [actor_of[(aid, x)] for x in e["actors"] if (aid, x) in actor_of]
             targets = [actor_of[(aid, x)] for x in e["targets"] if (aid, x) in actor_of]
             place = actor_of.get((aid, e["place"])) if e.get("place") else None

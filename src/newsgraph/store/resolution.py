@@ -5,10 +5,10 @@ Resolution reads the latest version of each article lineage (an article supersed
 newer text no longer speaks for it) and never writes the per-article tables. A rebuild
 deletes and rewrites every resolved table inside one transaction, so a reader sees the old
 layer or the new one, never half of each, and a failure part-way leaves the old layer as it
-was. Because resolve.py is a pure, order-independent function of the records, "incremental"
-is the same rebuild run after an ingest that stored something (or when ``stale`` says the
-layer does not match the stored articles, as after a killed run): the result is exactly what
-a rebuild from scratch gives.
+was. After an ingest (or when the layer does not match the stored articles, as after a
+killed run) ``update`` re-resolves only what the new and superseded articles reach
+(store/incremental.py), in one transaction too; the result is exactly what a rebuild from
+scratch gives, which the tests check.
 """
 
 from __future__ import annotations
@@ -16,17 +16,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Engine, exists, func, select, text
 
-from newsgraph.resolve import Resolution, resolve
+from newsgraph.resolve import Actor, Resolution, ResolvedEvent, actor_keys, resolve
+from newsgraph.store import inputs
 from newsgraph.store.db import WRITE
 from newsgraph.store.schema import (
     RESOLVED_TABLES,
     actors,
     articles,
+    resolution_keys,
     resolved_articles,
     resolved_events,
 )
@@ -58,22 +61,31 @@ def current_articles() -> ColumnElement[bool]:
     return ~exists().where(newer.c.supersedes == articles.c.id)
 
 
-def current_records(conn: Connection) -> list[dict]:
-    """The stored record of the latest version of every lineage, by article id."""
-    query = select(articles.c.record).where(current_articles()).order_by(articles.c.id)
-    return list(conn.scalars(query))
-
-
 def rows(records: list[dict], resolution: Resolution) -> dict[str, list[Row]]:
-    """The resolved tables' rows for one resolution of ``records``."""
+    """The resolved tables' rows for one resolution of ``records`` (as ``inputs.records``
+    reads them: entities carry their ``descriptions``)."""
     entity = {(r["article"]["id"], e["id"]): e for r in records for e in r.get("entities", ())}
     out: dict[str, list[Row]] = {t.name: [] for t in RESOLVED_TABLES}
-    for a in resolution.actors:
+    for table, new in (*actor_rows(resolution.actors, entity).items(),
+                       *event_rows(resolution.events).items()):
+        out[table].extend(new)
+    out["resolved_articles"] = [{"article_id": r["article"]["id"]} for r in records]
+    out["resolution_keys"] = key_rows(entity)
+    return out
+
+
+def actor_rows(resolved: Iterable[Actor], entity: dict[tuple[str, str], dict]
+               ) -> dict[str, list[Row]]:
+    """Rows of ``actors``, ``actor_forms``, ``actor_roles`` and ``actor_members``; ``entity``
+    maps (article id, entity id) to each member's entity (``inputs.entity_inputs``)."""
+    out: dict[str, list[Row]] = {"actors": [], "actor_forms": [], "actor_roles": [],
+                                 "actor_members": []}
+    for a in resolved:
         out["actors"].append({"id": a.id, "type": a.type, "name": a.name})
         forms: Counter = Counter()
         for m in a.members:
             e = entity[(m.article_id, m.entity_id)]
-            forms.update({e["name"], *e.get("aliases", ())})
+            forms.update({e["name"], *e.get("aliases", ()), *e.get("descriptions", ())})
         out["actor_forms"].extend(
             {"actor_id": a.id, "form": form, "key": search_key(form), "count": n}
             for form, n in sorted(forms.items()))
@@ -83,7 +95,14 @@ def rows(records: list[dict], resolution: Resolution) -> dict[str, list[Row]]:
         out["actor_members"].extend(
             {"actor_id": a.id, "article_id": m.article_id, "entity_id": m.entity_id}
             for m in a.members)
-    for v in resolution.events:
+    return out
+
+
+def event_rows(resolved: Iterable[ResolvedEvent]) -> dict[str, list[Row]]:
+    """Rows of ``resolved_events``, ``resolved_event_parties`` and ``event_sources``."""
+    out: dict[str, list[Row]] = {"resolved_events": [], "resolved_event_parties": [],
+                                 "event_sources": []}
+    for v in resolved:
         out["resolved_events"].append({
             "id": v.id, "type": v.type, "subtype": v.subtype, "place_actor_id": v.place,
             "date_from": v.date_from, "date_to": v.date_to,
@@ -99,8 +118,13 @@ def rows(records: list[dict], resolution: Resolution) -> dict[str, list[Row]]:
             "trigger_text": s.trigger[2],
             "sentence_start": s.sentence[0], "sentence_end": s.sentence[1],
         } for s in v.sources)
-    out["resolved_articles"] = [{"article_id": r["article"]["id"]} for r in records]
     return out
+
+
+def key_rows(entity: dict[tuple[str, str], dict]) -> list[Row]:
+    """Rows of ``resolution_keys`` for the given entities."""
+    return [{"key": key, "article_id": article_id, "entity_id": entity_id}
+            for (article_id, entity_id), e in entity.items() for key in sorted(actor_keys(e))]
 
 
 def _unique(ids: Iterable[str]) -> list[str]:
@@ -109,34 +133,69 @@ def _unique(ids: Iterable[str]) -> list[str]:
 
 def rebuild(engine: Engine) -> ResolutionCounts:
     """Resolve every current record and replace the resolved layer, in one transaction."""
+    with _writing(engine) as conn:
+        _rebuild(conn)
+    return counts(engine)
+
+
+def _rebuild(conn: Connection) -> None:
+    current = set(conn.scalars(select(articles.c.id).where(current_articles())))
+    records = inputs.records(conn, current)
+    new = rows(records, resolve(records))
+    del records
+    for table in reversed(RESOLVED_TABLES):
+        conn.execute(table.delete())
+    for table in RESOLVED_TABLES:
+        if new[table.name]:
+            conn.execute(table.insert(), new[table.name])
+
+
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Connection]:
+    """One transaction holding the write lock (SQLite) or the rebuild lock (PostgreSQL) from
+    its start, so two resolutions never interleave."""
     with engine.connect() as conn:
         conn = conn.execution_options(**WRITE)  # SQLite: take the write lock up front
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _REBUILD_LOCK})
-            records = current_records(conn)
-            resolution = resolve(records)
-            new = rows(records, resolution)
-            for table in reversed(RESOLVED_TABLES):
-                conn.execute(table.delete())
-            for table in RESOLVED_TABLES:
-                if new[table.name]:
-                    conn.execute(table.insert(), new[table.name])
-    return ResolutionCounts(articles=len(records), actors=len(resolution.actors),
-                            events=len(resolution.events))
+            yield conn
 
 
 def stale(engine: Engine) -> bool:
     """True when the resolved layer was not built from exactly the current articles."""
     with engine.connect() as conn:
-        built = set(conn.scalars(select(resolved_articles.c.article_id)))
-        now = set(conn.scalars(select(articles.c.id).where(current_articles())))
+        built, now = _built_and_current(conn)
     return built != now
 
 
+def _built_and_current(conn: Connection) -> tuple[set[str], set[str]]:
+    built = set(conn.scalars(select(resolved_articles.c.article_id)))
+    now = set(conn.scalars(select(articles.c.id).where(current_articles())))
+    return built, now
+
+
 def update(engine: Engine) -> ResolutionCounts | None:
-    """Rebuild when the layer is stale; None when it was already up to date."""
-    return rebuild(engine) if stale(engine) else None
+    """Bring the layer up to date with the stored articles; None when it already was.
+
+    Only what the new and superseded articles reach is re-resolved (store/incremental.py),
+    with the result a rebuild gives; a layer without resolution keys (built before they
+    existed) or a change that cannot be applied piecewise is rebuilt in full."""
+    from newsgraph.store import incremental  # it builds its rows with this module's functions
+
+    with _writing(engine) as conn:
+        built, now = _built_and_current(conn)
+        if built == now:
+            return None
+        if not built or conn.scalar(select(resolution_keys.c.key).limit(1)) is None:
+            _rebuild(conn)
+        else:
+            try:
+                with conn.begin_nested():
+                    incremental.apply(conn, added=now - built, removed=built - now)
+            except incremental.NotIncremental:
+                _rebuild(conn)
+    return counts(engine)
 
 
 def counts(engine: Engine) -> ResolutionCounts:

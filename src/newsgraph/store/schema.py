@@ -317,6 +317,51 @@ resolved_articles = Table(
     Column("article_id", ID, _article_fk(), primary_key=True),
 )
 
+# The keys each resolved entity offers to actor resolution (resolve.actor_keys): an ingest
+# finds through them the entities a change can reach and re-resolves only those
+# (store/incremental.py).
+resolution_keys = Table(
+    "resolution_keys", metadata,
+    Column("key", Text, nullable=False),
+    Column("article_id", ID, nullable=False),
+    Column("entity_id", LOCAL_ID, nullable=False),
+    PrimaryKeyConstraint("key", "article_id", "entity_id"),
+    ForeignKeyConstraint(
+        ["article_id", "entity_id"], ["entities.article_id", "entities.id"], ondelete="CASCADE"
+    ),
+    Index("ix_resolution_keys_entity", "article_id", "entity_id"),
+)
+
 # The resolved tables, parents first: a rebuild deletes them in reverse and inserts in order.
 RESOLVED_TABLES = (actors, actor_forms, actor_roles, actor_members, resolved_events,
-                   resolved_event_parties, event_sources, resolved_articles)
+                   resolved_event_parties, event_sources, resolved_articles, resolution_keys)
+
+# --- Search and paging (migration 0003; docs/web.md "Speed") ---------------------------------
+# Pages read the timeline and the article list in their order through these indexes, one page
+# at a time, instead of sorting every row (dated rows through the index, undated ones after).
+Index("ix_resolved_events_timeline", resolved_events.c.date_from, resolved_events.c.date_to,
+      resolved_events.c.id)
+Index("ix_articles_newest", articles.c.published.desc(), articles.c.id)
+
+# The full-text index on quotes and figures is database-specific DDL, created by migration
+# 0003 and not described by Table objects: FTS5 tables kept in sync by triggers on SQLite,
+# GIN indexes on to_tsvector('simple', …) on PostgreSQL. What is searched, per table, as SQL
+# (``{row}`` qualifies the columns; a query must repeat the index's expression to use it):
+SEARCHED = {
+    "quotes": "{row}text",
+    "quantities": "{row}text || ' ' || coalesce({row}about, '')",
+}
+SEARCH_TABLES = {table: f"{table}_search" for table in SEARCHED}  # SQLite's FTS5 tables
+SEARCH_INDEXES = {table: f"ix_{table}_search" for table in SEARCHED}  # PostgreSQL's GIN
+
+
+def in_metadata(name: str | None, type_: str, _parents: object = None) -> bool:
+    """False for the search objects (and FTS5's shadow tables), which ``metadata`` does not
+    describe, so schema comparisons pass over them (alembic's ``include_name`` hook)."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(tuple(SEARCH_TABLES.values()))
+    if type_ == "index":
+        return name not in SEARCH_INDEXES.values()
+    return True

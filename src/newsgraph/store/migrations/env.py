@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from newsgraph.store.schema import metadata
+from newsgraph.store.schema import in_metadata, metadata
 
 
 def run() -> None:
@@ -31,6 +31,7 @@ def _migrate(connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
         compare_type=True,
+        include_name=in_metadata,  # the full-text index (0003) is not in metadata
     )
     with context.begin_transaction():
         context.run_migrations()
