@@ -240,3 +240,20 @@ def test_a_spelling_seen_only_later_is_re_clustered_not_joined(stores):
         resolution.rebuild(scratch)
         assert resolved(stepwise) == resolved(scratch)
     assert len([a for a in resolved(stepwise)["actors"] if a["type"] == "PERSON"]) == 1
+
+
+def test_a_change_that_cannot_be_applied_piecewise_is_rebuilt_whole(stores, monkeypatch):
+    stepwise, scratch = stores
+    first, second = batches(11, steps=2)
+    for engine in stores:
+        write(engine, first)
+        resolution.update(engine)
+        write(engine, second)
+
+    def give_up(*_args):  # after the actors are rewritten: the savepoint must undo them
+        raise incremental.NotIncremental("for the test")
+
+    monkeypatch.setattr(incremental, "_events", give_up)
+    assert resolution.update(stepwise) is not None
+    resolution.rebuild(scratch)
+    assert resolved(stepwise) == resolved(scratch)
