@@ -69,6 +69,19 @@ def test_places_and_bodies_merge_on_aliases_and_the_gazetteer():
     assert sum(1 for t, _, n in names if t == "GPE" and n == 2) == 2  # Kyiv and the U.S.
 
 
+def test_one_mention_bridging_two_bodies_merges_them_whatever_its_forms_point_at():
+    """The bridging mention's forms reach one body once and the other twice ("NFB" and
+    "N.F.B."): the two are merged once, and a later mention of either lands in the merger."""
+    records = [
+        _record("a1", "2026-03-10", [_entity("E1", "ORG", "Aland Fisheries Board")]),
+        _record("a2", "2026-03-11", [_entity("E1", "ORG", "NFB", aliases=["N.F.B."])]),
+        _record("a3", "2026-03-12", [_entity("E1", "ORG", "Aland Fisheries Board",
+                                             aliases=["NFB", "N.F.B."])]),
+        _record("a4", "2026-03-13", [_entity("E1", "ORG", "N.F.B.")]),
+    ]
+    assert _actor_names(resolve(records)) == [("ORG", "Aland Fisheries Board", 4)]
+
+
 def _meeting_records():
     people = [_entity("E1", "PERSON", "Elena Marsh"), _entity("E2", "PERSON", "Andriy Morozov"),
               _entity("E3", "GPE", "Oslo")]

@@ -223,23 +223,26 @@ def _other_clusters(type_: str, entities: list[tuple[str, dict]]) -> list[_Clust
     index = gazetteer.surface_index()
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
+    owned: dict[int, set[str]] = {}  # id(cluster) → the keys pointing at it
+    merged: set[int] = set()  # ids of clusters folded into another
     for article_id, e in entities:
         keys = _other_keys(e, index)
-        found = [by_key[k] for k in sorted(keys) if k in by_key]
+        found = list({id(c): c for k in sorted(keys) if (c := by_key.get(k))}.values())
         home = found[0] if found else _Cluster(type_)
         if not found:
             clusters.append(home)
-        for other in found[1:]:
-            if other is not home:  # this entity bridges two clusters: they are one
-                home.members.extend(other.members)
-                clusters.remove(other)
-                for k, c in list(by_key.items()):
-                    if c is other:
-                        by_key[k] = home
+            owned[id(home)] = set()
+        for other in found[1:]:  # this entity bridges two clusters: they are one
+            home.members.extend(other.members)
+            merged.add(id(other))
+            for k in owned.pop(id(other)):
+                by_key[k] = home
+                owned[id(home)].add(k)
         home.members.append((article_id, e))
         for k in keys:
             by_key[k] = home
-    return clusters
+            owned[id(home)].add(k)
+    return [c for c in clusters if id(c) not in merged]
 
 
 def actor_name(type_: str, names: Counter) -> str:
