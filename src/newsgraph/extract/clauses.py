@@ -42,6 +42,10 @@ def conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "conj":
             out.extend(conjuncts(child))
+        elif child.dep_ == "appos":
+            # "Nordland's top diplomat, Elena Marsh, and Andriy Morozov": the parse hangs the
+            # second name from the apposition
+            out.extend(c for a in conjuncts(child)[1:] for c in conjuncts(a))
     return out
 
 
@@ -71,6 +75,7 @@ REPRESENTATIVES = frozenset("""
 negotiator negotiators delegation delegations delegate delegates representative representatives
 official officials envoy envoys diplomat diplomats team teams leader leaders side sides
 government governments minister ministers spokesman spokeswoman spokesperson mediators
+ambassador ambassadors
 """.split())
 
 
@@ -150,6 +155,8 @@ def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
                  if re.search(rf"\b{re.escape(form)}\b", words)}
         named |= {c.id for c in countries for adjective, country in index.items()
                   if country in (c.name, *c.aliases) and re.search(rf"\b{adjective}\b", words)}
+        named |= {c.id for c in countries for form in (c.name, *c.aliases)
+                  if form.endswith("ia") and re.search(rf"\b{re.escape(form)}n\b", words)}
         if len(named) == 1:
             out[e.id] = named.pop()
     return out
@@ -197,9 +204,11 @@ def subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return entity_ids(ctx, objects[0])
-    subject = subject_of(verb)
-    if subject is None or subject.dep_ == "nsubjpass":
+    subject = clause_subject(verb)
+    if subject is None or (subject.dep_ == "nsubjpass" and not _raised(verb, subject)):
         return []
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        return _antecedent_ids(ctx, subject)
     if subject.is_upper and len(subject.text) > 1:
         # "LISBON – Portugal and Morocco on Wednesday signed": the parse makes the dateline
         # the subject and the real one its apposition
@@ -207,6 +216,60 @@ def subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
         if named:
             return entity_ids(ctx, named[0])
     return entity_ids(ctx, subject)
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _raised(verb: Token, subject: Token) -> bool:
+    """ "Baros is scheduled to meet Solheim", "Tully was asked to attend": the passive's
+    subject is who does what the infinitive below it says (raising and object control), so
+    it is the infinitive's subject, though not the passive verb's own actor."""
+    t = verb
+    while t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+        if subject.head.i == t.i:
+            return t.i != verb.i
+    return False
+
+
+def _antecedent_ids(ctx: SpeakerContext, pronoun: Token) -> list[str]:
+    """ "Karin Holm, who will meet Aasen": a relative pronoun subject is the noun its clause
+    describes."""
+    clause = pronoun.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # "which has offered to mediate"
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return []
+    head = clause.head
+    if pronoun.lower_ == "who":
+        # "Karin Holm, head of the Fishers Association, who will meet": "who" is a person,
+        # whom the parse may hang from the nearest noun of the apposition
+        head = _person_above(ctx, head) or head
+    return entity_ids(ctx, head)
+
+
+def _person_above(ctx: SpeakerContext, token: Token) -> Token | None:
+    t = token
+    for _ in range(5):
+        found = ctx.entity_at(t)
+        if found is not None and found[0].type == "PERSON":
+            return t
+        if t.dep_ not in ("pobj", "prep", "appos") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, also through a predicate adjective: "Kallas and Lund are due
+    to meet", "Ekvall is ready to talk"."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and (
+        verb.head.head.i != verb.head.i
+    ):
+        return subject_of(verb.head.head)
+    return subject
 
 
 def negated(verb: Token) -> bool:
@@ -245,7 +308,7 @@ def status_of(verb: Token) -> str:
             return "denied"
         if lemma in CLAIM_GOVERNORS and lemma != "say" and g.pos_ == "VERB":
             return "claimed"
-    if _future(verb):
+    if _future(verb) or _conditional(verb):
         return "planned"
     for g in _governors(verb):
         if _future(g) or (g.lemma_.lower() in FUTURE_GOVERNORS and verb.dep_ == "xcomp"):
@@ -255,6 +318,17 @@ def status_of(verb: Token) -> str:
         if g.dep_ not in ("xcomp", "conj") and not purpose:
             break  # "to help clear roads" inherits the tense of "would send"
     return "occurred"
+
+
+# "if" and "unless" are a threat's own terms ("threatened to quit if …"), not a wait.
+CONDITIONS = frozenset({"once"})
+
+
+def _conditional(verb: Token) -> bool:
+    """ "has pledged €120 million once a ceasefire holds": what waits on a condition has not
+    happened yet."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                                         for m in c.children) for c in verb.children)
 
 
 def _future(verb: Token) -> bool:

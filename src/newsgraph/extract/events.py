@@ -15,6 +15,7 @@ Words inside quotation marks are the speaker's and are not read for events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
+    clause_subject,
+    conjuncts,
     entity_ids,
     negated,
     party_context,
@@ -137,11 +140,14 @@ NOUN_NEEDS: dict[str, frozenset[str]] = {
                         "talks", "negotiations"}),
     "rounds": frozenset({"talks", "negotiations"}),
 }
+# Verbs a call is the means of: "spoke by video call with Wang on Monday".
+SPEAKING = frozenset({"speak", "talk", "confer"})
 # Verbs that only carry a noun trigger: "held talks", "imposed sanctions", "staged a strike".
 LIGHT_VERBS = frozenset({
     "hold", "have", "attend", "host", "begin", "start", "resume", "open", "conduct", "launch",
     "impose", "stage", "reach", "strike", "sign", "announce", "join", "convene", "schedule",
     "plan", "propose", "call", "seal", "agree", "chair", "organise", "organize", "lead",
+    *SPEAKING,
     "make", "issue", "send", "write", "continue", "end", "break", "complete", "carry",
     *("travel", "fly", "head", "go", "return", "arrive"),
 })
@@ -156,6 +162,9 @@ ACTORLESS_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 TARGET_PREPOSITIONS = frozenset({"with", "against", "on", "to", "from", "between"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Phrases of a meeting noun whose own place phrase is the meeting's ("talks between X and Y
+# in Port Ardin").
+INNER_PREPOSITIONS = frozenset({"between", "with", "on", "over", "about"})
 GENERIC_DETERMINERS = frozenset({"any", "no", "such", "future", "every", "further", "more"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
@@ -173,6 +182,7 @@ class _Candidate:
     status: str
     anaphoric: bool = False  # "the talks": may be a later mention of an event already named
     headline: bool = False  # named in the headline, which sums up what the body tells
+    group: bool = False  # "the ministers met", "the pair last met": who, the article said before
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -254,7 +264,10 @@ def _trip(verb: Token) -> bool:
         for p in verb.children
     )
     meeting_noun = any(_noun_trigger(t) for t in verb.subtree if t.i != verb.i)
-    return to_place and not meeting_noun
+    # "will travel to Lyon to meet Quint": the meeting is the event, the trip its way there
+    meeting_verb = any(c.dep_ in ("advcl", "xcomp") and VERB_TRIGGERS.get(
+        c.lemma_.lower(), ("", ""))[0] == "CONSULT" for c in verb.children)
+    return to_place and not meeting_noun and not meeting_verb
 
 
 def _noun_trigger(token: Token) -> tuple[str, str] | None:
@@ -334,6 +347,13 @@ class _Reader:
                         return found[0].id
         return None
 
+    def inner_place(self, noun: Token) -> str | None:
+        """A place phrase the parse hangs one level down, from a party or the subject of a
+        meeting noun: "talks between Dahlgaard and Ilescu in Port Ardin", "a conference on
+        the issue in Brussels"."""
+        inner = [c for o in prep_objects(noun, INNER_PREPOSITIONS) for c in conjuncts(o)]
+        return self.place(inner)
+
     def time(self, anchors: list[Token]) -> Time | None:
         """The dated time expression inside the clause of the first anchor that has one, in
         the same paragraph (a headline's parse may run on into the dateline)."""
@@ -348,6 +368,17 @@ class _Reader:
             if direct:
                 return min(direct, key=lambda t: abs(t.start - anchor.idx))
         return None
+
+    def time_of_when(self, verb: Token) -> Time | None:
+        """ "The test comes on 2 July, when Kallas and Lund are due to meet": a "when" clause
+        hanging from a date happens on that date."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
+            return None
+        day = clause.head.idx
+        return next((t for t in self.times if t.start <= day < t.end), None)
 
     def _governed_by(self, time: Time, anchor: Token) -> bool:
         span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -400,17 +431,71 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     if passive:
         subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
         targets = r.parties([subject]) + targets
+    if passive and not actors and subtype == "summon":
+        # "the ambassador had been summoned to the FCDO": who summons is where to
+        actors = r.parties(prep_objects(verb, ("to",)))
     targets = [t for t in targets if t not in actors]
-    if not actors and type_ not in ACTORLESS_TYPES:
+    group = type_ == "CONSULT" and _group_subject(verb)
+    if not actors and type_ not in ACTORLESS_TYPES and not group:
         return None
     if not actors and not targets and type_ in ACTORLESS_TYPES and not passive:
         return None
     anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    trip = _trip_of(verb)
+    if trip is not None:
+        # "will travel to Carrickmore on Tuesday to meet Kearney": where and when of the trip
+        place = place or r.place([trip], ("to",))
+        anchors.append(trip)
+    when = r.time(anchors) or r.time_of_when(verb)
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
-        actors=actors, targets=targets, place=place, time=r.time(anchors),
+        actors=actors, targets=targets, place=place, time=when,
         status="claimed" if accuser is not None else _status(r, verb),
+        group=group,
     )
+
+
+# Plural nouns that name the people of a meeting reported before: "the ministers met".
+GROUP_NOUNS = frozenset({"minister", "leader", "delegation", "side", "envoy", "negotiator",
+                         "diplomat", "official", "counterpart", "pair", "president"})
+
+
+def _group_subject(verb: Token) -> bool:
+    """ "The pair last met in June", "The ministers agreed to meet again": a subject that
+    points back to people the article has named together, not to any one of them."""
+    subject = clause_subject(verb)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    pointing = any(c.lower_ in ("the", "both", "two") for c in subject.children)
+    return pointing and (subject.lower_ == "pair" or (
+        subject.tag_ == "NNS" and subject.lemma_.lower() in GROUP_NOUNS))
+
+
+
+
+def _trip_of(verb: Token) -> Token | None:
+    """The verb of going that ``verb`` is the purpose of: "will travel to Carrickmore on
+    Tuesday to meet Kearney" → travel."""
+    head = verb.head
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if purpose and head.i != verb.i and head.lemma_.lower() in MOTION_VERBS:
+        return head
+    return None
+
+
+def _after_main(verb: Token) -> list[Token]:
+    """ "agreed on Tuesday to extend the truce, after their ministers held a session": a
+    meeting told in an "after" clause ended just before what the main clause reports, on
+    its day; not so when the gap is told ("two days after")."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return []
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if len(marks) != 1 or marks[0].lower_ != "after" or any(
+        c.dep_ in ("npadvmod", "advmod") for c in marks[0].children
+    ):
+        return []
+    return [verb.head]
 
 
 def _status(r: _Reader, verb: Token) -> str:
@@ -430,12 +515,28 @@ def _accusation_over(verb: Token) -> Token | None:
     return head if head.lemma_.lower() in ("accuse", "blame", "suspect", "charge") else None
 
 
+def _framed_by(noun: Token) -> Token | None:
+    """ "After an eight-hour session, Marsh and Morozov signed": the verb a meeting frames in
+    time, whose subject sat in it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("after", "during") and head.dep_ == "prep" and (
+        head.head.pos_ == "VERB"
+    ):
+        return head.head
+    return None
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("for", "to", "in"):
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in SPEAKING:
+        return head.head  # "had spoken by video call with Wang": the call is how they spoke
+    if noun.dep_ == "pobj" and head.lower_ == "at" and VERB_TRIGGERS.get(
+        head.head.lemma_.lower(), ("", ""))[0] == "CONSULT":
+        return head.head  # "are due to meet again at a summit in Rostal": the meeting's own
     return None
 
 
@@ -466,15 +567,20 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         actors = subject_ids(r.ctx, verb) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
         targets += r.parties(prep_objects(verb, ("with",)))
+    if verb is None and not actors and type_ == "CONSULT" and _framed_by(noun) is not None:
+        sat_in = subject_ids(r.ctx, _framed_by(noun))
+        actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
     # ("the meeting was confirmed last Tuesday")
     anchors = [noun] + ([verb] if carried else [])
     place = r.place(anchors) or (where[0] if where else None)
+    if place is None and type_ == "CONSULT":
+        place = r.inner_place(noun)
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
-    when = r.time(anchors)
+    when = r.time(anchors) or (r.time(_after_main(verb)) if carried else None)
     definite = definite or bool(dets & DEFINITE)
     bare = not actors and not targets and not definite and place is None and when is None
     if bare and type_ not in ACTORLESS_TYPES:
@@ -504,6 +610,15 @@ def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
                      if t not in c.actors]
 
 
+def _as_before(c: _Candidate, found: list[_Candidate]) -> None:
+    """A meeting of "the ministers" or "the pair" is between the people of the nearest
+    meeting named before it with two sides or more."""
+    earlier = next((e for e in reversed(found) if e.type == "CONSULT" and len(
+        _participants(e)) > 1), None)
+    if earlier is not None:
+        c.actors, c.targets = list(earlier.actors), list(earlier.targets)
+
+
 def _participants(c: _Candidate) -> set[str]:
     return set(c.actors) | set(c.targets)
 
@@ -520,13 +635,25 @@ def _sides(ids: set[str], speaks_for: dict[str, str]) -> set[str]:
     return {speaks_for.get(i, i) for i in ids}
 
 
-def _same_happening(first: _Candidate, later: _Candidate, speaks_for: dict[str, str]) -> bool:
+def _compatible_places(a: str | None, b: str | None, r: _Reader) -> bool:
+    """Two places a report may give the same happening: the same one, or a building and a
+    city ("talks in Port Ardin" / "met at the Harbour Conference Centre"), whichever holds
+    the other."""
+    if not a or not b or a == b:
+        return True
+    kinds = {r.entities[a].type, r.entities[b].type}
+    return "FAC" in kinds and len(kinds) == 2
+
+
+def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
     """Whether ``later`` reports the happening ``first`` named: same type, compatible date and
     place, and the same parties, a minister counting as the country whose minister they are
     ("Nordland and Estmark to hold talks" / "Marsh and Morozov will meet")."""
     if first.type != later.type or not _compatible_dates(first, later):
         return False
-    if first.place and later.place and first.place != later.place:
+    if {first.status, later.status} == {"occurred", "planned"} and not later.anaphoric:
+        return False  # "met in Tesmar on 10 June" / "are due to meet at a summit"
+    if not _compatible_places(first.place, later.place, r):
         return False
     if later.anaphoric or not _participants(later):
         return later.subtype == first.subtype or first.type == "CONSULT"
@@ -537,7 +664,8 @@ def _same_happening(first: _Candidate, later: _Candidate, speaks_for: dict[str, 
     if first.headline and _participants(first) < _participants(later):
         return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
     return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
-        _sides(_participants(later), speaks_for) == _sides(_participants(first), speaks_for)
+        _sides(_participants(later), r.ctx.speaks_for) == _sides(_participants(first),
+                                                                  r.ctx.speaks_for)
     )
 
 
@@ -579,17 +707,40 @@ def extract_events(
             candidate = _from_noun(r, token, kind) if kind is not None else None
         if candidate is None:
             continue
+        if candidate.group and candidate.type == "CONSULT":
+            _as_before(candidate, found)
         _as_states(candidate, speaks_for)
         candidate.headline = candidate.trigger.start < headline_end
         # the nearest earlier report first: "the talks" is the latest talks named
         earlier = next(
-            (c for c in reversed(found) if _same_happening(c, candidate, speaks_for)), None)
+            (c for c in reversed(found) if _same_happening(c, candidate, r)), None)
         if earlier is not None:
             _merge(earlier, candidate, r)
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):
             found.append(candidate)
     _mark_denials(r, doc, found)
+    _date_from_stamps(r, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
+
+# A live blog's entry stamp: a paragraph opening with a time of day ("16:15 GMT — Moscow
+# responds", "18:05").
+STAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
+
+
+def _date_from_stamps(r: _Reader, found: list[_Candidate]) -> None:
+    """In a live blog every entry opens with a stamp, which dates what the entry reports as
+    done and says no date of its own ("16:15 GMT — Moscow has condemned the plan")."""
+    stamps = [t for t in r.times if t.resolved and t.value and "T" in t.value and STAMP.match(
+        t.text) and r.text[max(0, t.start - 2): t.start] in ("\n\n", "")]
+    if len(stamps) < 2:
+        return  # an article, not a live blog
+    for c in found:
+        if c.time is not None or c.status != "occurred":
+            continue
+        before = [t for t in stamps if t.start < c.trigger.start]
+        if before:
+            c.time = before[-1]
 
 
 

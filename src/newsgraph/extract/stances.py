@@ -45,7 +45,8 @@ RESTATING_DETERMINERS = frozenset({"the", "any", "this", "that"})
 # Nouns that name again what a verb did: "the proposal" after "proposed a levy".
 NOMINALISED = {"proposal": "propose", "threat": "threaten", "decision": "decide",
                "demand": "demand", "request": "request", "call": "call", "plan": "plan",
-               "offer": "offer", "pledge": "pledge", "promise": "promise", "bid": "bid"}
+               "offer": "offer", "pledge": "pledge", "promise": "promise", "bid": "bid",
+               "announcement": "announce"}
 # Complements of "want" that say nothing about an issue ("want to know", "want to be").
 EMPTY_COMPLEMENTS = frozenset({"be", "know", "see", "have", "get", "make", "do", "say", "go"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
@@ -121,8 +122,12 @@ def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
 
 def _issue_tokens(head: Token) -> list[Token]:
     keep = [head]
+    # "any deal that extends Kallen's life": after "any" the relative clause says which
+    restricted = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children)
     for child in head.children:
-        if child.dep_ in CUT_DEPS and child.i > head.i:
+        if child.dep_ in CUT_DEPS and child.i > head.i and not (
+            restricted and child.dep_ == "relcl"
+        ):
             continue
         if child.dep_ in ("aux",) and child.lower_ == "to":
             continue
@@ -190,12 +195,15 @@ class _Reader:
             return None  # "the patrol plan" is already specific
         lemma = head.lemma_.lower()
         verb = NOMINALISED.get(lemma, lemma)
-        for t in reversed(self.doc[: head.i]):
+        # the first full naming is the article's own ("Velmonia's NATO bid" in the headline),
+        # later ones may describe it ("the small Black Sea republic's bid")
+        for t in self.doc[: head.i]:
             if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
                 tokens = _issue_tokens(t)
                 if len(tokens) > 2:
                     return tokens
-            elif t.lemma_.lower() == verb and t.pos_ == "VERB":
+        for t in reversed(self.doc[: head.i]):
+            if t.lemma_.lower() == verb and t.pos_ == "VERB":
                 # "the call" after "called for a parliamentary inquiry": what was called for
                 found = _cue(t)
                 obj = found[1] if found else _object(t)
@@ -208,9 +216,16 @@ class _Reader:
         return found is not None and found[0].type in PARTY_TYPES
 
 
+def _hypothetical(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _verb_of(cue_token: Token) -> Token:
-    """The verb whose subject holds the stance: the cue itself, or the copula/saying verb."""
+    """The verb whose subject holds the stance: the cue itself, or the copula/saying verb;
+    for a participle on what a verb made ("signed a letter welcoming the bid"), that verb."""
     t = cue_token
+    if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
+        return t.head.head
     if t.dep_ in ("acomp", "prep", "pobj") or t.pos_ == "NOUN":
         while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
             t = t.head
@@ -240,6 +255,8 @@ def extract_stances(
         if obj is None or r.names_party(obj):
             continue  # no issue, or a party acted on ("criticised the minister"): an event
         verb = _verb_of(token)
+        if _hypothetical(token) or _hypothetical(verb):
+            continue  # "if the authority refuses to talk": no position taken
         if negated(verb) or negated(token):
             polarity = "support" if polarity == "oppose" else "oppose"
         if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:

@@ -1,0 +1,58 @@
+"""Stance rules of extract/stances.py, one small story each (our own words, fictional names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def _stances(text: str) -> list[tuple[str, str, str]]:
+    """(holder name, polarity, issue) of each stance of a story."""
+    record = extract(text, published="2026-03-09")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return [(names[s["holder"]], s["polarity"], s["issue"]) for s in record["stances"]]
+
+
+def test_any_keeps_the_relative_clause_that_says_which():
+    """ "any deal that extends the plant's life": after "any" the clause is the issue."""
+    found = _stances("The Farmers Union has ruled out any deal that extends the Kallby plant's "
+                     "life beyond 2040.")
+    assert found == [("Farmers Union", "oppose",
+                      "any deal that extends the Kallby plant's life beyond 2040")]
+
+
+def test_a_definite_object_still_drops_its_relative_clause():
+    found = _stances("The Farmers Union opposes the levy, which was proposed last week.")
+    assert found == [("Farmers Union", "oppose", "the levy")]
+
+
+def test_the_announcement_is_what_was_announced():
+    found = _stances("The Talvian Water Agency on Monday announced a new flood defence "
+                     "programme for the coast.\n\nMayor Oskar Brandt welcomed the announcement.")
+    assert found == [("Oskar Brandt", "support", "a new flood defence programme for the coast")]
+
+
+def test_a_cue_inside_an_if_clause_takes_no_position():
+    """ "if the authority refuses to talk" supposes a refusal; nobody has refused."""
+    found = _stances("Anna Berg said the strike could go on if the Port Authority refuses to "
+                     "talk.")
+    assert found == []
+
+
+def test_a_letter_welcoming_a_bid_is_its_signers_position():
+    """ "signed a letter welcoming X": the participle's holders are the signers."""
+    found = _stances("Talvia's bid to join the alliance has split Europe.\n\nLatvia and "
+                     "Estonia have signed a joint letter welcoming the bid.")
+    assert {(holder, polarity) for holder, polarity, _ in found} == {
+        ("Latvia", "support"), ("Estonia", "support")}
+
+
+def test_the_bid_is_the_first_full_naming_of_it():
+    """ "the bid" restates the article's own naming of it, not a later description."""
+    found = _stances("Talvia's bid to join the alliance has split its members.\n\nThe small "
+                     "coastal republic's bid for membership is on the summit agenda.\n\nPoland "
+                     "backs the bid.")
+    assert found == [("Poland", "support", "Talvia's bid to join the alliance")]
