@@ -44,3 +44,13 @@ def test_scales():
     assert scaled(2, None) == 2
     assert scaled(None, "million") is None
     assert scaled(9e14, "trillion") is None  # beyond any sensible figure
+
+
+def test_more_scales_and_vague_plurals():
+    from newsgraph.extract.numbers import MONEY_ONLY_SCALES, NUMBER_WORDS
+
+    assert scaled(1, "mil") == 1e6 and "mil" in MONEY_ONLY_SCALES  # "S$1mil", not "2 mil"
+    assert scaled(4, "hundred million") == 4e8
+    assert scaled(6, "hundred") == 600
+    assert NUMBER_WORDS["tens of millions"] == (1e7, True)
+    assert NUMBER_WORDS["billions"] == (1e9, True)

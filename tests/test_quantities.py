@@ -174,7 +174,7 @@ def test_a_bare_count_goes_on_counting_the_noun_before(nlp):
 def test_a_change_from_one_figure_to_another_is_two_figures(nlp):
     found = _quantities(nlp, "Capacity will rise from 9 million to 14 million tonnes a year.")
     assert [(q.value, q.unit, q.value_max) for q in found] == [
-        (9e6, "t", None), (14e6, "t", None)
+        (9e6, "t/year", None), (14e6, "t/year", None)  # a flow: tonnes a year
     ]
 
 
@@ -286,3 +286,201 @@ def test_ids_are_numbered_in_text_order(nlp):
     found = _quantities(nlp, "It costs €3 million and employs 1,100 people across 40 countries.")
     assert [q.id for q in found] == ["N1", "N2", "N3"]
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+# --- rules read off the NewsQuant benchmark (docs/quantities.md), in our own words -----------
+
+# text, value, unit, value_max
+MORE_VALUES = [
+    # currency codes glued to the figure, written after it, and ASCII spellings of £ and ¥
+    ("The yacht was listed at USD12m last spring.", 12e6, "USD", None),
+    ("Harlow Bank booked a profit of EUR40m.", 40e6, "EUR", None),
+    ("Tarvo shares closed at RM4.15 on Friday.", 4.15, "MYR", None),
+    ("Debt reached $US98 billion by March.", 98e9, "USD", None),
+    ("The villa fetched $A3,250,000 at auction.", 3_250_000, "AUD", None),
+    ("The rate held at 142 JPY all week.", 142, "JPY", None),
+    ("Brenna Foods expects a profit of Y=80 billion.", 80e9, "JPY", None),
+    ("The chief executive took home PS3.4m last year.", 3.4e6, "GBP", None),
+    ("The fund holds 5.5 million Danish crowns in cash.", 5.5e6, "DKK", None),
+    ("Orvel shares fell to 212.5p in early trading.", 212.5, "GBX", None),
+    # units of measure
+    ("The chip runs at 3.2GHz under load.", 3.2, "GHz", None),
+    ("Grid frequency dipped to 49.6 HZ overnight.", 49.6, "Hz", None),
+    ("The tablet ships with 128GB of storage.", 128, "GB", None),
+    ("The battery holds 4100 mAh of charge.", 4100, "mAh", None),
+    ("Lead in the water reached 9 ppb last week.", 9, "ppb", None),
+    ("Each dose holds 500mg of the drug.", 500, "mg", None),
+    ("Each sample weighed about 40g after baking.", 40, "g", None),
+    ("The coating is 0.04 millimeter thick.", 0.04, "mm", None),
+    ("The flat measures 85 square feet more than the old one.", 85, "ft2", None),
+    ("The hatchback gets 38 mpg on the highway.", 38, "mpg", None),
+    ("The engine makes 640bhp at full tilt.", 640, "bhp", None),
+    ("The coupe passes the 1000 hp mark.", 1000, "hp", None),
+    ("The launch angle was 12 degrees on average.", 12, "deg", None),
+    ("Chipmakers race to sub-5 nanometer processes.", 5, "nm", None),
+    ("The coupe has a four-cylinder engine.", 4, "cylinder", None),
+    # signs and powers of ten
+    ("The gas is cooled to minus 162 degrees Celsius.", -162, "degC", None),
+    ("The offence gained -7 yards on the drive.", -7, "yd", None),
+    ("The mass is 5.97×10−24 kilograms.", 5.97e-24, "kg", None),
+    # ranges with the unit on both ends, "or", hyphen ranges
+    ("Analysts expect 5% to 10% growth next year.", 5, "%", 10),
+    ("Rents rose between 4% and 6% in the capital.", 4, "%", 6),
+    ("Managers charge 15 per cent to 20 per cent of gains.", 15, "%", 20),
+    ("Gusts reached 15-22 miles per hour.", 15, "mph", 22),
+    # rates and flows
+    ("The field pumps 800,000 barrels a day.", 800_000, "bbl/d", None),
+    ("Gold traded at $1,940 an ounce.", 1940, "USD/oz", None),
+    ("The fund lost 63 cents per share in the quarter.", 63, "cent/share", None),
+    ("Demand is growing almost five percent a year.", 5, "%/year", None),
+    ("Tarin averages 21.4 ppg this season.", 21.4, "points/game", None),
+    ("Orvel rose 18 sen in Kuala Lumpur.", 18, "sen", None),
+    # multiples
+    ("Sales grew more than sevenfold in a decade.", 7, "times", None),
+    ("The shares trade at 6.5 times earnings.", 6.5, "times", None),
+    ("The star spins nearly 7,000 times a minute.", 7000, "times/min", None),
+    ("Readings peaked at 2.14degF above normal.", 2.14, "degF", None),
+    ("The neck is 25.5\u2033 from nut to saddle.", 25.5, "in", None),
+    ("Fees rose by up to £24 a-year.", 24, "GBP/year", None),
+    ("The firm now has more than 1000 customers.", 1000, "people", None),
+    ("There were 4 hundred million voters.", 4e8, "people", None),
+]
+
+
+@model
+@pytest.mark.parametrize(("text", "value", "unit", "value_max"), MORE_VALUES)
+def test_more_values_and_units(nlp, text, value, unit, value_max):
+    q = _one(nlp, text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
+
+
+MORE_NOT_QUANTITIES = [
+    "Kessa launched the PS5 bundle on Monday.",  # "PS" before a plain digit: a name
+    "The match ended 2-2 after extra time.",  # a score
+    "Velmar led 3-1 at the break.",
+    "The office moved to 575 Harrow Road last year.",  # an address
+    "In the sp 500 utilities held up well.",  # an index name
+    "The new iPhone 11 ships in May.",  # a number in a camel-case name
+    "Tickets sold out for the COVID -19 benefit.",  # a minus sign only counts before a unit
+]
+
+
+@model
+@pytest.mark.parametrize("text", MORE_NOT_QUANTITIES)
+def test_more_not_quantities(nlp, text):
+    assert _quantities(nlp, text) == ()
+
+
+@model
+def test_a_bare_number_the_small_model_calls_a_date_is_read(nlp):
+    # "to 13,176" is a DATE entity for en_core_web_sm; five digits are no date
+    found = _quantities(nlp, "The Orvex index fell 0.4 per cent to 13176 while bonds rose.")
+    assert [(q.value, q.unit) for q in found] == [(0.4, "%"), (13176, None)]
+
+
+@model
+def test_an_index_level_takes_the_points_of_its_sentence(nlp):
+    found = _quantities(nlp, "The Orvex index rose 64.06 points to 4,577.10 on Friday.")
+    assert [(q.value, q.unit) for q in found] == [(64.06, "point"), (4577.1, "point")]
+
+
+@model
+def test_a_conversion_in_parentheses_is_no_age(nlp):
+    found = _quantities(nlp, "The moths can fly more than 100 kilometres (60 miles).")
+    assert [(q.value, q.unit) for q in found] == [(100, "km"), (60, "mi")]
+    assert found[1].same_as == found[0].id
+
+
+@model
+def test_averaged_is_not_aged(nlp):
+    found = _quantities(nlp, "Tarin averaged 7.3 points a game last season.")
+    assert (found[0].value, found[0].unit) == (7.3, "point")
+
+
+@model
+def test_an_alternative_takes_the_unit_after_it(nlp):
+    found = _quantities(nlp, "Lunch costs eight or nine euros in the square.")
+    assert [(q.value, q.unit) for q in found] == [(8, "EUR"), (9, "EUR")]
+
+
+@model
+def test_a_change_with_units_on_both_ends_is_two_figures(nlp):
+    found = _quantities(nlp, "Velcor shares rose $1.20 to $45.60 on Tuesday.")
+    assert [(q.value, q.unit, q.value_max) for q in found] == [
+        (1.2, "USD", None), (45.6, "USD", None)
+    ]
+
+
+@model
+def test_a_change_takes_the_scale_of_its_end(nlp):
+    found = _quantities(nlp, "They hope to grow from $10 to $15 billion by 2030.")
+    assert [(q.value, q.unit) for q in found] == [(10e9, "USD"), (15e9, "USD")]
+
+
+@model
+def test_a_range_of_money_keeps_a_glued_code_on_both_ends(nlp):
+    q = _one(nlp, "Guidance was cut to between $US140 million and $US150 million.")
+    assert (q.value, q.value_max, q.unit) == (140e6, 150e6, "USD")
+
+
+@model
+def test_a_year_earlier_is_no_rate(nlp):
+    found = _quantities(nlp, "Revenue rose to $7.4 billion from $6.8 billion a year earlier.")
+    assert [q.unit for q in found] == ["USD", "USD"]
+
+
+@model
+def test_a_huge_bare_figure_is_no_head_count(nlp):
+    # the currency sign is missing; the people of the sentence are not what it counts
+    found = _quantities(nlp, "The richest families hold 771.3 billion between them.")
+    assert [(q.value, q.unit) for q in found] == [(771.3e9, None)]
+
+
+@model
+def test_about_keeps_the_adjective_before_the_figure(nlp):
+    q = _one(nlp, "Velmar beat the top three seeds in the draw.")
+    assert q.about == "top seeds"
+    q = _one(nlp, "The club sold 14 first-team players in May.")
+    assert q.about == "first-team players"
+
+
+@model
+def test_about_leaves_out_a_qualifier_before_the_figure(nlp):
+    q = _one(nlp, "The developer sold a combined 435 homes.")
+    assert q.about == "homes"
+
+
+@model
+def test_a_count_reads_through_joined_modifiers(nlp):
+    found = _quantities(nlp, "Thieves took 460 Kia and Hyundai vehicles, compared with 63 in May.")
+    assert [(q.value, q.unit) for q in found] == [(460, "vehicle"), (63, "vehicle")]
+    assert found[0].about == "Kia and Hyundai vehicles"
+
+
+@model
+def test_a_bare_price_goes_on_in_the_cents_before(nlp):
+    found = _quantities(nlp, "The highest forecast is 84.75 cents, while the lowest is 74.07.")
+    assert [(q.value, q.unit) for q in found] == [(84.75, "cent"), (74.07, "cent")]
+
+
+@model
+def test_an_unhyphenated_compound_counts_its_first_noun(nlp):
+    q = _one(nlp, "Reporters read the 12 page document twice.")
+    assert (q.value, q.unit, q.text, q.about) == (12, "page", "12 page", "document")
+    assert _quantities(nlp, "The 999 call came late.") == ()
+
+
+@model
+def test_a_list_of_suspended_compounds_takes_the_last_unit(nlp):
+    found = _quantities(nlp, "Buyers can pick four-, five- and six-cylinder engines.")
+    assert [(q.value, q.unit) for q in found] == [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")]
+
+
+@model
+def test_a_number_no_date_can_hold_is_read_inside_a_date_entity(nlp):
+    text = "Some 68400 people waited one to two years and 95800 who waited longer."
+    assert [(q.value, q.unit) for q in _quantities(nlp, text)] == [
+        (68400, "people"), (95800, "people")
+    ]

@@ -46,3 +46,31 @@ def test_money_keeps_its_currency():
 @pytest.mark.parametrize("unit", ["%", "pp", "people", "vessel", None])
 def test_no_normalisation_for_shares_and_counts(unit):
     assert normalize(12, unit) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("hz", "Hz"), ("ghz", "GHz"), ("gb", "GB"), ("mah", "mAh"), ("ppb", "ppb"),
+     ("parts per million", "ppm"), ("mg", "mg"), ("millimeter", "mm"), ("square feet", "ft2"),
+     ("mpg", "mpg"), ("km/hr", "km/h"), ("degrees", "deg"), ("calories", "kcal")],
+)
+def test_more_unit_words(word, code):
+    assert UNIT_WORDS[word] == code
+
+
+def test_currency_codes_and_pence():
+    from newsgraph.extract.units import CURRENCIES, GLUED_CURRENCIES
+
+    assert CURRENCY_WORDS["danish crowns"] == "DKK" and CURRENCY_WORDS["pence"] == "GBX"
+    assert GLUED_CURRENCIES["Y="] == "JPY" and GLUED_CURRENCIES["PS"] == "GBP"
+    assert GLUED_CURRENCIES["$A"] == "AUD" and "GBX" in CURRENCIES
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [(2, "GHz", (2e9, "Hz")), (500, "mg", (5e-4, "kg")), (250, "ml", (2.5e-4, "m3")),
+     (7, "nm", (7e-9, "m")), (10, "ft2", (0.9290304, "m2"))],
+)
+def test_more_normalisation(value, unit, expected):
+    got = normalize(value, unit)
+    assert got[1] == expected[1] and got[0] == pytest.approx(expected[0])

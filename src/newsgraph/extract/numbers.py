@@ -28,6 +28,8 @@ NUMBER_WORDS: dict[str, tuple[float, bool]] = {
     "a dozen": (12, False), "dozen": (12, False), "dozens": (12, True),
     "hundreds": (100, True), "thousands": (1000, True), "millions": (1e6, True),
     "tens of thousands": (10000, True), "hundreds of thousands": (100000, True),
+    "tens of millions": (1e7, True), "hundreds of millions": (1e8, True),
+    "billions": (1e9, True), "tens of billions": (1e10, True),
     "a hundred": (100, False), "one hundred": (100, False), "a thousand": (1000, False),
     "a million": (1e6, False), "a billion": (1e9, False), "half a million": (5e5, False),
 }
@@ -40,12 +42,13 @@ FRACTIONS = {
     "a tenth": 10.0, "one-tenth": 10.0,
 }
 SCALES = {
+    "hundred thousand": 1e5, "hundred million": 1e8, "hundred billion": 1e11, "hundred": 1e2,
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
-    "trn": 1e12,
+    "trn": 1e12, "mil": 1e6,
 }
 # Scale abbreviations that only mean a multiplier next to a currency ("£2m", not "15 m").
-MONEY_ONLY_SCALES = frozenset({"m", "k", "b"})
+MONEY_ONLY_SCALES = frozenset({"m", "k", "b", "mil"})
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 

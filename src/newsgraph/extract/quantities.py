@@ -38,8 +38,10 @@ from newsgraph.extract.quotes import SpeakerContext, extract_quotes, speaker_fro
 from newsgraph.extract.units import (
     COMPOUND_UNITS,
     CURRENCIES,
+    CURRENCY_CODES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    GLUED_CURRENCIES,
     UNIT_WORDS,
     normalize,
 )
@@ -101,6 +103,9 @@ figure data analysis estimate study report survey poll statistic census count ta
 calculation research projection forecast number model assessment review audit official
 spokesperson spokesman spokeswoman source record
 """.split())
+# Nouns ending like comparatives that still name a counted thing ("a four-cylinder engine").
+COMPOUND_ER_NOUNS = frozenset({"cylinder", "seater", "wheeler", "pounder", "pointer", "footer",
+                               "burner", "decker", "master", "carrier", "engined"})
 # Words after "N-" that do not name a counted thing ("one-off", "two-way", "three-fold").
 NOT_COMPOUND_NOUNS = frozenset({
     "off", "way", "fold", "time", "times", "sided", "thirds", "quarters", "fifths", "point",
@@ -110,8 +115,13 @@ LENGTHS = frozenset({"km", "mi", "m", "cm", "mm", "ft", "in", "nmi"})
 # Unit abbreviations that may be glued to a number ("40km", "5MW"); not "5G", "1990s", "3pm".
 GLUED_UNITS = frozenset({
     "km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "mwh", "gwh", "kwh", "twh", "ha", "km²",
-    "km2", "m²", "m³", "mph", "ft", "lb", "lbs", "t", "bbl",
+    "km2", "m²", "m³", "mph", "ft", "lb", "lbs", "t", "bbl", "gb", "tb", "mb", "mbps", "hz",
+    "khz", "mhz", "ghz", "mah", "kv", "ml", "mg", "min", "hp", "bhp", "sq", "sqm", "ppm", "ppb",
+    "mpg", "kcal", "oz", "m2", "pc", "pct", "degf", "degc", "deg",
 })
+GLUED_ONLY = frozenset({"g", "l", "w"})
+# Single letters glued to a number, case as written ("45g", "1.0l", "5W"; "5G" is a name).
+GLUED_LETTERS = frozenset({"g", "l", "W", "L"})
 # Measures a later bare number may go on counting ("1.4 million tonnes … a million").
 ANAPHORIC_UNITS = frozenset({"t", "kg", "bbl", "m3", "km", "mi", "m", "km2", "mi2", "ha", "MW"})
 METRE_WORDS = frozenset("""
@@ -122,6 +132,12 @@ january february march april may june july august september october november dec
 feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 TIME_UNITS = frozenset({"h", "min", "s", "d", "week", "month", "year"})
+# Units of measure and money (not counts): a minus sign may stand before them, and a
+# four-digit number before them is no year ("1000 hp", "1200 ppm").
+MEASURE_CODES = (frozenset(UNIT_WORDS.values()) | CURRENCIES) - {"point"}
+YEAR_SAFE_UNITS = frozenset(
+    u for u in UNIT_WORDS.values() if len(u) > 1 and u not in TIME_UNITS
+) - {"point", "%", "pp", "in", "deg", "nm"}
 
 _WORD_NUMBERS = sorted(
     list(NUMBER_WORDS) + list(FRACTIONS) + [f"{t}-{u}" for t in TENS for u in list(UNITS)[1:10]]
@@ -129,11 +145,95 @@ _WORD_NUMBERS = sorted(
     key=len, reverse=True,
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# Digits may follow a glued currency code ("USD10m", "RM23.50", "$US113", "$A82") or a minus
+# sign after a space ("-5 yards", "minus-130 degrees"); read() decides whether they count.
+_GLUED_BEFORE = "".join(
+    rf"|(?<=\b{re.escape(code)})" if code[0].isalpha() else rf"|(?<={re.escape(code)})"
+    for code in GLUED_CURRENCIES
+)
 NUMBER = re.compile(
-    r"(?<![\w.,/:+\-\u2011])(?:" + _DIGITS + r")(?![.,/:]?\d)"
+    r"(?=[\d.])(?:(?<![\w.,/:+\-\u2011])|(?<=\s-)|(?<=\A-)|(?<=\s\u2212)|(?<=minus-)|(?<=\s\+)"
+    r"|(?<=sub-)"
+    + _GLUED_BEFORE
+    + r")(?:" + _DIGITS + r")(?![.,/:]?\d)"
     r"|(?<![\w\-\u2011])(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
     re.IGNORECASE,
 )
+GLUED_CODE = re.compile(
+    "(?:" + "|".join(
+        (r"(?<![\w$])" if code[0].isalpha() else "") + re.escape(code)
+        for code in sorted(GLUED_CURRENCIES, key=len, reverse=True)
+    ) + ")$"
+)
+# An ISO code after a figure ("110 JPY", "108.79 JPY="), upper case.
+CODE_AFTER = re.compile(r"\s?(" + "|".join(sorted(CURRENCY_CODES)) + r")(?![A-Za-z])")
+# A score, not an amount: "ended 2-2", "at 2-0 down", "a 9-2 lead" (the second not larger).
+SCORE = re.compile(r"[\-\u2013](\d{1,2})(?![\d.,%\w\-\u2013])")
+# A number followed by a street name is an address ("575 Wilbraham Road", "22 Ave Foch").
+ADDRESS = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|"
+    r"Drive|Boulevard|Blvd|Place|Court|Terrace|Crescent|Close)\b"
+    r"|\s+(?:Ave|Avenue|Rue|Via|Calle)\s+[A-Z]"
+)
+# Stock indices and rankings whose name ends in a number ("S&P 500", "FTSE 100", "Stoxx 50").
+INDEX_NAME = re.compile(
+    r"(?:\bs\s?&\s?p|\bs\s?p|\bstoxx|\bftse|\bcac|\bdax|\bnikkei|\brussell|\bfortune|"
+    r"\basx|\bnasdaq|\bnifty|\bsensex|\bkospi|\bmsci|\bifo)\s*$",
+    re.IGNORECASE,
+)
+# Words before a figure that make "X to Y" a change rather than a range.
+CHANGE_BEFORE = re.compile(
+    r"(?:\bfrom|\bby|\brose|\bfell|\bup|\bdown|\bgained|\blost|\bclimbed|\bdropped|\bjumped|"
+    r"\bslipped|\bincreased|\bdecreased|\bsoared|\bplunged|\bslid|\beased|\badded|\bshed)"
+    r"(?:\s+\w+)?\s*$"
+)
+# Words before a figure that qualify it rather than the counted noun ("an estimated 3,000
+# refugees", "a combined 435 homes"): not part of ``about``.
+NOT_MODIFIERS = frozenset(" ".join(QUALIFIERS).split()) | frozenset("""
+estimated combined total whopping staggering mere further additional extra other more
+""".split())
+# Small patterns of read(), rate() and the range readers.
+ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+RATE_JOINT = re.compile(r"\s+(?:per|a|an)(?:\s+|[\-\u2011](?=[a-z]))|[\-\u2011]a[\-\u2011]")
+# ("a day", "barrel-a-day", "£24 a-year")
+POUNDS_LIKE = re.compile(r"[\d,]*\.\d|\d{1,3},\d{3}|[\d.]+(?:m|bn|k)\b")  # "PS6m", not "PS5"
+MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
+NOT_PENCE = re.compile(r"\.\w|['’]")  # "5p.m.", "4p's"
+ALTERNATIVE = re.compile(  # "eight or nine euros", "7- or 8-inch", "four-, five- and six-cylinder"
+    r"(?:[\-\u2011]?\s+or|[\-\u2011],?\s+and|[\-\u2011],)\s+(?=[$€£¥]?\d|[a-z])"
+)
+SCALED = re.compile(r"\d[\s\u00a0]*[A-Za-z]+$")  # "$10 bn": a figure with a scale word
+BETWEEN = re.compile(r"between\s+(?:" + "|".join(QUALIFIERS) + r")?\s*$")
+AND_JOINT = re.compile(r"\s+and\s+")
+RANGE_JOINT = re.compile(r"\s*[\u2013\u2014-]\s*|\s+to\s+")
+# Quantities that flow: "800,000 barrels a day", "90 million tonnes a year" (and shares:
+# "growing 5% a year").
+FLOW_UNITS = frozenset({"bbl", "t", "m3", "l", "gal", "kg", "MWh", "GWh", "TWh", "kWh",
+                        "times"}) | LENGTHS  # and frequencies: "78,000 times a minute"
+# "a year earlier", "a day later": a point in time after the figure, not "per year".
+NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|prior)\b")
+# A currency sign or code before the second number of a range ("$3 billion to $5 billion",
+# "between $US160 million and $US171 million").
+CURRENCY_PREFIX = re.compile(
+    r"\$US|\$A|(?:US|HK|C|A|AU|NZ|S)\s?\$|[€$£¥]|(?:USD|EUR|GBP|AUD|CAD|INR|MYR|JPY|CHF|RM|Rs|PS|Y=)"
+    r"(?=\d)"
+)
+# The second number of a range, right after its joint ("15-22", "2,000–3,000").
+RANGE_END = re.compile(
+    r"(?:" + _DIGITS + r")(?![.,/:]?\d)"
+    r"|(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+# Powers of ten after a figure: "×10−30", "x 10^8", "* 10**6".
+SCIENTIFIC = re.compile(r"\s?[×x*]\s?10\s?(?:\^|\*\*)?\s?([\-\u2212\u2013]?\d{1,2})(?![\d.,])")
+FOLD = re.compile(
+    r"(?<![\w.\-])(\d+(?:\.\d+)?|"
+    + "|".join(sorted(list(UNITS)[2:] + list(TENS), key=len, reverse=True))
+    + r")[\-\u2011]?fold\b",
+    re.IGNORECASE,
+)
+# Pence after a figure, spaced ("68 p"); not "p.m." or "p. 5".
+PENCE = re.compile(r" p(?=[,;:)]|\.?\s*$|\.\s|\s+(?:at|to|from|on|and|or|a|per)\b)")
 FEET_INCHES = re.compile(r"(?<![\w.])(\d)['’](\d{1,2})(?:\"|”|'')")
 # "about an hour", "almost half a metre": an article standing for one.
 ARTICLE_UNIT = re.compile(
@@ -179,8 +279,12 @@ def _word_after(text: str, i: int, keys: list[str]) -> tuple[str, int] | None:
     low = text[j : j + 30].lower()
     for key in keys:
         end = j + len(key)
+        if len(key) == 1 and key in GLUED_ONLY and j != i:
+            continue  # "45g", "5W", not "5 g" or "42 W Street"
         if low.startswith(key) and not (
-            end < len(text) and (text[end].isalnum() or text[end] == "-" and key[-1].isalpha())
+            end < len(text) and (text[end].isalnum() or text[end] == "-" and key[-1].isalpha()
+                                 and text[end + 1 : end + 2].isalpha()
+                                 and not RATE_JOINT.match(text, end))
         ):
             return key, end
     return None
@@ -192,7 +296,7 @@ def _scale_after(text: str, i: int, money: bool) -> tuple[float, int] | None:
         if space and (i >= len(text) or text[i] != " "):
             continue
         j = i + len(space)
-        low = text[j : j + 10].lower()
+        low = text[j : j + 16].lower()  # "hundred million"
         for key in _SCALE_WORDS:
             if not low.startswith(key):
                 continue
@@ -209,7 +313,10 @@ def _scale_after(text: str, i: int, money: bool) -> tuple[float, int] | None:
 
 def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     """A currency sign ("€", "US$") or code ("EUR ") right before a number."""
-    spaced = re.search(r"(?<![\w$])(US|HK|C|A|NZ|S) \$$", text[max(0, start - 5) : start])
+    glued = GLUED_CODE.search(text[max(0, start - 4) : start])
+    if glued is not None:  # "USD10m", "RM23.50", "$US113", "Y=28,030"
+        return GLUED_CURRENCIES[glued.group()], start - len(glued.group())
+    spaced = re.search(r"(?<![\w$])(US|HK|C|A|AU|NZ|S) \$$", text[max(0, start - 5) : start])
     if spaced is not None:  # "US $58.24", "HK $3.7 billion"
         return CURRENCY_SIGNS[spaced.group(1).lower() + "$"], start - len(spaced.group())
     head = text[max(0, start - 5) : start]
@@ -328,13 +435,29 @@ class _Reader:
         if value is None:
             return None
         currency = _currency_before(text, start)
+        if digits and start and text[start - 1].isalpha() and currency is None:
+            return None  # digits glued to letters that are no currency code
         fig = _Figure(start, end, value, digits=digits, vague=vague)
         if currency is not None:
             fig.unit, fig.start = currency
+            if text[fig.start : start] == "PS" and not POUNDS_LIKE.match(text, start):
+                return None  # "PS5", "PS4": a name; "PS6m", "PS21,700" are pounds
+        negative = digits and start > 0 and text[start - 1] in "-\u2212" and (
+            text[max(0, start - 4) : start] != "sub-")
+        plus = digits and start > 0 and text[start - 1] == "+"
+        minus = MINUS.search(text[max(0, start - 7) : start])
         if fraction:
             if not _fraction_of_whole(text, start, end):
                 return None
             fig.unit = "%"
+        sci = SCIENTIFIC.match(text, end) if digits else None
+        if sci is not None:  # "1.99×10−30 kilograms", "2.998 x 10^8"
+            exponent = int(sci.group(1).replace("\u2212", "-").replace("\u2013", "-"))
+            value = value * 10.0 ** exponent
+            if not 1e-30 <= abs(value) <= 1e30:
+                return None
+            end = sci.end()
+            fig.value, fig.end = value, end
         # glued letters: "4.2bn", "12.5%", "3pm", "1990s", "5th"
         if digits and end < len(text) and text[end].isalpha():
             glued = re.match(r"[A-Za-z²³]+", text[end:])
@@ -350,8 +473,11 @@ class _Reader:
                                              MONEY_ONLY_SCALES):
                 fig.value = scaled(fig.value, word) or 0
                 end += len(word)
-            elif word.lower() in GLUED_UNITS:
+            elif word.lower() in GLUED_UNITS or word in GLUED_LETTERS:
                 pass  # read as the unit just below
+            elif word == "p" and fig.unit is None and not NOT_PENCE.match(text, end + 1):
+                fig.unit = "GBX"  # "164p": pence, as London share prices are quoted
+                end += 1
             else:
                 return None
         if fig.unit != "%":
@@ -361,9 +487,24 @@ class _Reader:
                 fig.value = fig.value * factor
                 fig.vague = False
         fig.end = end
+        if digits and fig.unit is None and SCORE.match(text, end) and (
+            float(SCORE.match(text, end).group(1)) <= fig.value < 100
+        ):
+            return None  # a score ("2-2", "9-2"), not an amount
         self._range(fig)
         self._unit_after(fig)
+        self._range_with_units(fig)
         self.rate(fig)
+        if plus and (fig.unit is None or fig.unit not in MEASURE_CODES):
+            return None  # "+0.3%" is a change; "+44" no figure here
+        if negative or minus:
+            # "-5 yards", "-1.3%", "minus 387 Fahrenheit": a minus sign counts before a unit
+            if negative and not minus and (fig.unit is None or fig.count_head is not None or (
+                fig.compound or fig.unit not in MEASURE_CODES
+            )):
+                return None
+            fig.value = -fig.value
+            fig.start = min(fig.start, start - (minus.end() - minus.start() if minus else 1))
         if fig.value is None or fig.value != fig.value or abs(fig.value) > 1e15:
             return None
         fig.year_like = (
@@ -380,22 +521,36 @@ class _Reader:
             re.match(r"\s+and\s+|\s*[\u2013\u2014-]\s*", rest)
         )
         change = re.search(r"(?:from|by)\s+$", before)
+        alternative = ALTERNATIVE.match(rest)
+        if alternative is not None and fig.unit is None and RANGE_END.match(
+            text, fig.end + alternative.end() + (text[fig.end + alternative.end()] in "$€£¥")
+        ):
+            fig.unit_from_next = True  # "eight or nine euros", "7- or 8-inch": the unit after
+            return
         if joint is not None and change and "to" in joint.group() and (
             "from" in change.group() or fig.unit is not None
         ):
             # "from 9 million to 14 million tonnes", "by $43.6 billion to $419.2 billion": a
             # change and where it ends, not a range ("by 8 to 10 percent" is one)
             fig.unit_from_next = True
+            self._scale_of_next(fig, fig.end + joint.end())
             return
         if joint is None or fig.unit == "%" and fig.digits is False:
             return
+        if fig.unit is not None and "to" in joint.group() and CHANGE_BEFORE.search(
+            text[max(0, fig.start - 30) : fig.start].lower()
+        ):
+            return  # "fell 4p to 120.5p", "rose $1.20 to $45.60": a change and a level
         if re.fullmatch(r"\d{4}", text[fig.start : fig.end]) and 1000 <= fig.value <= 2199:
             return  # "in 2018 to 3.9 million": a year, then a figure
         pos = fig.end + joint.end()
-        sign = _currency_before(text, pos + 1) if text[pos : pos + 1] in "€$£¥" else None
-        if sign is not None:
-            pos += 1
-        m = NUMBER.match(text, pos)
+        prefix = CURRENCY_PREFIX.match(text, pos)
+        if prefix is not None:
+            sign = _currency_before(text, prefix.end())
+            if sign is None or sign[0] != fig.unit:
+                return
+            pos = prefix.end()
+        m = RANGE_END.match(text, pos)
         if m is None or self.excluded[m.start()]:
             return
         second = parse_number(m.group())
@@ -412,6 +567,62 @@ class _Reader:
         fig.value_max = second
         fig.end = end
 
+    def _scale_of_next(self, fig: _Figure, pos: int) -> None:
+        """ "from $10 to $15 billion": the first figure of a change takes the scale of the
+        second when it has none and would otherwise be far smaller."""
+        text = self.text
+        if SCALED.search(text[fig.start : fig.end]) or fig.value >= 1000:
+            return
+        prefix = CURRENCY_PREFIX.match(text, pos)
+        m = RANGE_END.match(text, prefix.end() if prefix is not None else pos)
+        second = parse_number(m.group()) if m is not None else None
+        found = _scale_after(text, m.end(), money=fig.unit in CURRENCIES) if second else None
+        if found is not None and fig.value < second:
+            fig.value *= found[0]  # not "from $200 to $4 million"
+
+    def _range_with_units(self, fig: _Figure) -> None:
+        """ "5% to 10%", "between 5% and 6%", "15 per cent to 20 per cent": a range whose
+        ends both carry the unit. Not a change ("rose 5% to 10%", "from 5% to 10%")."""
+        if fig.value_max is not None or fig.unit is None or fig.compound or (
+            self.text[fig.start : fig.end].lower() in FRACTIONS
+        ):
+            return
+        text = self.text
+        before = text[max(0, fig.start - 30) : fig.start].lower()
+        between = BETWEEN.search(before)
+        joint = (AND_JOINT if between else RANGE_JOINT).match(text[fig.end : fig.end + 8])
+        if joint is None or not between and CHANGE_BEFORE.search(before):
+            return
+        nxt = RANGE_END.match(text, fig.end + joint.end())
+        sign = None
+        if nxt is None and fig.unit in CURRENCIES:
+            sign = _currency_before(text, fig.end + joint.end() + 1)
+            if sign is not None and sign[0] == fig.unit:
+                nxt = RANGE_END.match(text, fig.end + joint.end() + 1)
+        if nxt is None or not nxt.group()[:1].isdigit() and fig.unit in CURRENCIES:
+            return
+        second = parse_number(nxt.group())
+        if second is None:
+            return
+        end = nxt.end()
+        if sign is None and fig.unit not in CURRENCIES:
+            if text[end : end + 1] == "%":
+                unit, end = "%", end + 1
+            else:
+                found = _word_after(text, end, _UNIT_KEYS)
+                if found is None:
+                    return
+                unit, end = UNIT_WORDS[found[0]], found[1]
+            if unit != fig.unit:
+                return
+        elif sign is not None:
+            found = _scale_after(text, end, money=True)
+            if found is not None:
+                second, end = second * found[0], found[1]
+        if second <= fig.value:
+            return
+        fig.value_max, fig.end = second, end
+
     def _unit_after(self, fig: _Figure) -> None:
         """The unit after the number: a sign, a currency word, a hyphenated compound or a unit
         word. A currency before the number or a fraction has set it already."""
@@ -421,9 +632,20 @@ class _Reader:
         if text[end : end + 1] == "%":
             fig.unit, fig.end = "%", end + 1
             return
+        if text[end : end + 1] == "\u2033":  # "25.5″": inches
+            fig.unit, fig.end = "in", end + 1
+            return
         found = _word_after(text, end, _CURRENCY_KEYS)
         if found is not None:
             fig.unit, fig.end = CURRENCY_WORDS[found[0]], found[1]
+            return
+        code = CODE_AFTER.match(text, end)
+        if code is not None:  # "110 JPY"
+            fig.unit, fig.end = code.group(1), code.end()
+            return
+        pence = PENCE.match(text, end)
+        if pence is not None and fig.digits:  # "down 68 p at 1112 p"
+            fig.unit, fig.end = "GBX", pence.end()
             return
         compound = re.match(r"[\-\u2011]([a-z]+)(?:[\-\u2011]([a-z]+))?", text[end : end + 30])
         if compound is not None:
@@ -434,19 +656,27 @@ class _Reader:
             fig.unit, fig.end = UNIT_WORDS[found[0]], found[1]
 
     def rate(self, fig: _Figure) -> None:
-        """ "$58.24 per barrel", "$3,500 a month": money per unit is a rate ("USD/bbl")."""
-        if fig.unit not in CURRENCIES:
+        """ "$58.24 per barrel", "$3,500 a month": money per unit is a rate ("USD/bbl");
+        "800,000 barrels a day" a flow ("bbl/d"). Not "$6.78 billion a year earlier"."""
+        if fig.unit not in CURRENCIES and fig.unit not in FLOW_UNITS and fig.unit != "%":
             return
-        m = re.match(r"\s+(?:per|a|an)\s+", self.text[fig.end : fig.end + 6])
+        m = RATE_JOINT.match(self.text[fig.end : fig.end + 6])
         if m is None:
             return
         found = _word_after(self.text, fig.end + m.end(), _UNIT_KEYS)
-        if found is not None and UNIT_WORDS[found[0]] not in ("%", "pp", "point"):
+        if found is not None and (
+            fig.unit in CURRENCIES and UNIT_WORDS[found[0]] not in ("%", "pp", "point")
+            or UNIT_WORDS[found[0]] in TIME_UNITS
+        ) and not NOT_A_RATE.match(self.text, found[1]):
             fig.unit, fig.end = f"{fig.unit}/{UNIT_WORDS[found[0]]}", found[1]
+            return
+        if fig.unit not in CURRENCIES:
             return
         noun = re.match(r"(share|head|person|capita|tonne|ton|unit|gram|ounce|gallon|litre|liter)"
                         r"\b", self.text[fig.end + m.end() : fig.end + m.end() + 10])
-        if noun is not None and m.group().strip() == "per":
+        if noun is not None and (m.group().strip() == "per" or noun.group(1) in (
+            "share", "ounce", "tonne", "ton", "gallon", "litre", "liter"
+        )):
             code = UNIT_WORDS.get(noun.group(1) + "s", noun.group(1))
             fig.unit, fig.end = f"{fig.unit}/{code}", fig.end + m.end() + noun.end()
 
@@ -460,8 +690,8 @@ class _Reader:
             fig.unit, fig.end = CURRENCY_WORDS[second], end + compound.end()
         elif first in COMPOUND_UNITS and second != "old":  # "a 54-year-old" is an age
             fig.unit, fig.end, fig.compound = COMPOUND_UNITS[first], end + len(first) + 1, True
-        elif second is None and len(first) > 2 and first not in NOT_COMPOUND_NOUNS and not (
-            re.search(r"(?:ed|ing|ly|er|est)$", first)
+        elif second is None and len(first) > 2 and first not in NOT_COMPOUND_NOUNS and (
+            not re.search(r"(?:ed|ing|ly|er|est)$", first) or first in COMPOUND_ER_NOUNS
         ):
             fig.unit, fig.end, fig.compound = first, end + len(first) + 1, True
 
@@ -474,15 +704,22 @@ class _Reader:
             return None
         steps = 0
         while t is not None and steps < 5:
-            if (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" or t.text in ("-", "\u2011")
-                    and not t.whitespace_) and t.i + 1 < len(self.doc):
+            if (t.pos_ in ("NOUN", "PROPN") and (t.dep_ == "compound" or t.dep_ == "nmod" and (
+                    t.head.i > t.i) or t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod"))
+                    or t.text in ("-", "\u2011") and not t.whitespace_) and (
+                    t.i + 1 < len(self.doc)):
                 t = self.doc[t.i + 1]
             elif t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower():
                 return t
+            elif t.lower_ in ("and", "or") and steps > 0 and t.i + 1 < len(self.doc) and (
+                self.doc[t.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
+            ):
+                t = self.doc[t.i + 1]  # "4.3M digital and physical sales"
             elif t.pos_ in ("ADJ", "VERB") and t.dep_ in ("amod", "compound", "nmod") or (
                 t.lower_ in COUNT_FILLERS
             ) or t.pos_ == "ADJ" and t.dep_ not in ("acomp",) and t.i + 1 < len(self.doc) and (
-                self.doc[t.i + 1].pos_ in ("NOUN", "ADJ")
+                self.doc[t.i + 1].pos_ in ("NOUN", "ADJ") or self.doc[t.i + 1].lower_ in (
+                    "and", "or")
             ):
                 if t.i + 1 >= len(self.doc):
                     return None
@@ -491,6 +728,17 @@ class _Reader:
                 return None
             steps += 1
         return None
+
+
+def _unhyphenated_compound(reader: _Reader, fig: _Figure, noun: Token) -> Token | None:
+    """ "a 12 page document", "a 3 cylinder engine": the singular noun right after the figure
+    when it modifies the noun after it and an article leads the phrase; else None."""
+    first = reader.tokens_from(fig.end)
+    if first is None or first.i >= noun.i or first.tag_ != "NN" or first.dep_ != "compound" or (
+        first.idx > fig.end + 1
+    ):
+        return None
+    return first if ARTICLE_BEFORE.search(reader.text[max(0, fig.start - 6) : fig.start]) else None
 
 
 def _unit_of_noun(noun: Token) -> str:
@@ -509,8 +757,10 @@ def _is_age(text: str, fig: _Figure, reader: _Reader) -> bool:
     """ "Ridl, 54, a former judge", "aged 54", "(54)" after a name."""
     before = text[max(0, fig.start - 6) : fig.start].lower()
     after = text[fig.end : fig.end + 2]
-    if re.search(r"aged\s+$", before):
+    if re.search(r"(?<![a-z])aged\s+$", before):  # not "averaged 7.3 points"
         return True
+    if fig.unit is not None and fig.unit not in TIME_UNITS:
+        return False  # "(60 miles)", "rose 5%," carry a unit: no age
     if re.search(r",\s*$", before) and after[:1] in (",", ")", ";") and fig.value < 120:
         t = reader.token_at(fig.start)
         if t is not None and t.i >= 2:
@@ -527,11 +777,19 @@ def _in_a_name(reader: _Reader, fig: _Figure) -> bool:
     if token is None or not fig.digits or token.i == 0:
         return False
     prev = reader.doc[token.i - 1]
-    if prev.i <= prev.sent.start or not prev.text[:1].isupper() or prev.whitespace_ != " ":
+    if prev.i <= prev.sent.start and not _camel(prev.text) or prev.whitespace_ != " " or not (
+        prev.text[:1].isupper() or _camel(prev.text)
+    ):
         return False
     if prev.lower_ in CURRENCY_SIGNS or prev.lower_ in MONTHS:
         return False
-    return prev.pos_ == "PROPN" and reader.ents.get(prev.i) not in ("GPE", "NORP", "PERSON")
+    return (prev.pos_ == "PROPN" or _camel(prev.text)) and reader.ents.get(prev.i) not in (
+        "GPE", "NORP", "PERSON")
+
+
+def _camel(word: str) -> bool:
+    """ "iPhone", "eBay": a lower-case letter, then a capital, inside one word."""
+    return bool(re.match(r"[a-z]+[A-Z]", word))
 
 
 def _has_label_before(text: str, start: int) -> bool:
@@ -576,6 +834,18 @@ def extract_quantities(
         figures.append(_Figure(m.start(), m.end(), float(inches), unit="in"))
         for i in range(m.start(), m.end()):
             taken[i] = True
+    folds = FOLD.finditer(text) if "fold" in text or "FOLD" in text else ()
+    for m in folds:  # "grew sixfold", "a 3.5-fold rise": a multiple
+        value = parse_number(m.group(1))
+        if value is None or taken[m.start()]:
+            continue
+        fig = _Figure(m.start(), m.end(), value, unit="times", digits=m.group(1)[0].isdigit())
+        qualifier = _qualifier_before(text, m.start())
+        if qualifier is not None:
+            fig.qualifier, fig.approximate = qualifier[0], qualifier[0] in APPROX_QUALIFIERS
+        figures.append(fig)
+        for i in range(m.start(), m.end()):
+            taken[i] = True
     for m in ARTICLE_UNIT.finditer(text):
         half = m.group(1).lower().startswith("half")
         qualifier = _qualifier_before(text, m.start())
@@ -601,9 +871,9 @@ def extract_quantities(
         if _keep(reader, fig):
             figures.append(fig)
     figures.sort(key=lambda f: f.start)
-    for fig, nxt in zip(figures, figures[1:], strict=False):
+    for fig, nxt in reversed(list(zip(figures, figures[1:], strict=False))):
         if fig.unit_from_next and fig.unit is None and nxt.unit is not None:
-            fig.unit, fig.count_head = nxt.unit, nxt.count_head
+            fig.unit, fig.count_head = nxt.unit, nxt.count_head  # from the last of a list back
     _anaphora(reader, figures)
     figures = [f for f in figures if f.unit is not None or f.digits and not f.year_like]
     return _records(reader, figures, entities, quotes)
@@ -618,6 +888,15 @@ def _keep(reader: _Reader, fig: _Figure) -> bool:
         return False
     if COUNTER.search(text[max(0, fig.start - 30) : fig.start]):
         return False
+    if fig.unit is None and fig.digits and (
+        INDEX_NAME.search(text[max(0, fig.start - 8) : fig.start])
+        or ADDRESS.match(text, fig.end)
+    ):
+        return False  # "S&P 500", "575 Wilbraham Road"
+    if label == "DATE" and fig.digits and not fig.year_like and (
+        _bare_number(reader, first) or fig.value > 2199
+    ):
+        label = None  # "to 13176", "sales of 5835 units", "and 95800 who": no date in them
     if fig.unit is None and _in_a_name(reader, fig):
         return False
     qualifier = _qualifier_before(text, fig.start)
@@ -630,15 +909,23 @@ def _keep(reader: _Reader, fig: _Figure) -> bool:
     if fig.unit in TIME_UNITS:
         return _is_measured_duration(text, fig)
     if fig.unit is not None:
-        return not (fig.year_like and fig.unit not in CURRENCIES)
+        return not (fig.year_like and fig.unit not in CURRENCIES and fig.unit not in
+                    YEAR_SAFE_UNITS)
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|CET|UTC|hrs\b|o'clock)", text[fig.end:]):
         return False
+    if fig.year_like and fig.approximate and _plural_noun_after(reader, fig):
+        fig.year_like = False  # "more than 1000 customers": a count, not a year
+        label = None
     if label in ("DATE", "TIME", "ORDINAL") or fig.year_like:
         return False
     if label in ("PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"):
         return False
     noun = reader.counted_noun(fig)
     if noun is not None:
+        if noun.lower_ == "times" and noun.idx <= fig.end + 1 and (fig.digits or fig.value != 1):
+            fig.unit, fig.end = "times", noun.idx + len(noun.text)  # "6.5 times earnings"
+            reader.rate(fig)  # "78,000 times a minute"
+            return True
         if noun.lower_ in ("times", "time", "percentage", "point", "points", "s"):
             return False
         if fig.value == 1 and not fig.digits:
@@ -646,12 +933,29 @@ def _keep(reader: _Reader, fig: _Figure) -> bool:
         if noun.tag_ in ("NN", "NNP") and fig.value != 1 and not (
             noun.lemma_.lower() in PEOPLE or noun.lower_ in PEOPLE_GROUPS
         ):
-            return False  # "the 999 call": a number naming a thing
-        fig.count_head = noun
+            first = _unhyphenated_compound(reader, fig, noun)
+            if first is None:
+                return False  # "the 999 call": a number naming a thing
+            noun, fig.compound = first, True  # "a 12 page document", as "a 12-page document"
+        fig.count_head = None if fig.compound else noun  # a compound is about its head
         fig.unit = _unit_of_noun(noun)
         fig.end = noun.idx + len(noun.text)
         return True
     return fig.digits or fig.value != 1  # a bare "one" is a pronoun more often than a count
+
+
+def _plural_noun_after(reader: _Reader, fig: _Figure) -> bool:
+    t = reader.tokens_from(fig.end)
+    return t is not None and t.idx <= fig.end + 1 and t.tag_ == "NNS" and (
+        t.lemma_.lower() not in UNIT_WORDS)
+
+
+def _bare_number(reader: _Reader, token: Token | None) -> bool:
+    """Whether a DATE entity is this number alone (no month, day or year word with it)."""
+    if token is None or token.ent_iob_ != "B" or not token.like_num or token.text.isalpha():
+        return False
+    nxt = token.i + 1
+    return nxt >= len(reader.doc) or reader.doc[nxt].ent_iob_ != "I"
 
 
 def _of_phrase(reader: _Reader, fig: _Figure, *, noun_only: bool = True) -> Token | None:
@@ -704,7 +1008,8 @@ def _anaphora(reader: _Reader, figures: list[_Figure]) -> None:
         sent = token.sent
         earlier = [
             f for f in figures[:n]
-            if (f.count_head is not None or f.unit in ANAPHORIC_UNITS) and f.unit
+            if (f.count_head is not None or f.unit in ANAPHORIC_UNITS
+                or f.unit in ("point", "cent") and f.start >= sent.start_char) and f.unit
             and f.start >= (reader.doc[sent.start - 1].sent.start_char if sent.start > 0
                             else sent.start_char)
         ]
@@ -718,7 +1023,9 @@ def _anaphora(reader: _Reader, figures: list[_Figure]) -> None:
             source = (same_sentence or counts or earlier)[-1]
             fig.unit, fig.count_head = source.unit, source.count_head
             continue
-        if fig.vague or people:
+        if fig.vague or people and fig.value < 1e8:
+            # a bare hundred million or more is rarely a head count ("a net worth of 1.356
+            # billion" lost its currency sign)
             fig.unit = "people"
             if people:  # the people noun nearest the figure is what it counts
                 fig.count_head = min(people, key=lambda t: abs(t.idx - fig.start))
@@ -742,7 +1049,8 @@ def _records(
         value = float(fig.value)
         record = Quantity(
             id=qid, text=text[start:end], start=start, end=end,
-            value=int(value) if value.is_integer() else round(value, 6),
+            value=int(value) if value.is_integer() else (
+                round(value, 6) if abs(value) >= 1e-3 else float(f"{value:.6g}")),
             unit=fig.unit, approximate=fig.approximate, qualifier=fig.qualifier,
             value_max=(int(fig.value_max) if fig.value_max is not None
                        and float(fig.value_max).is_integer() else fig.value_max),
@@ -766,13 +1074,31 @@ def _same_dimension(a: Quantity, b: Quantity) -> bool:
 # --- about ------------------------------------------------------------------------------------
 
 
+def _numeric(t: Token) -> bool:
+    """A number word, but not the first half of "first-team" or "two-seat"."""
+    return t.like_num and not (
+        not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "\u2011")
+    )
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """The hyphen inside "first-team", "coal-fired"."""
+    return t.text in ("-", "\u2011") and not t.whitespace_ and t.i > 0 and (
+        not t.doc[t.i - 1].whitespace_)
+
+
 def _np_words(head: Token, skip: frozenset[int] = frozenset(), after: int = 0) -> str:
     """The head noun with its compounds, adjectives, possessor and a short "of" phrase,
     without determiners and without the figure itself (``skip``)."""
     keep = [head]
+    before: set[int] = set()  # modifiers standing before the figure ("the top three seeds")
     for child in head.lefts:
-        if child.dep_ in ("compound", "amod", "poss", "nmod") and not child.like_num:
-            keep.extend(t for t in child.subtree if not t.like_num and t.dep_ != "det")
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and not _numeric(child):
+            keep.extend(t for t in child.subtree if not _numeric(t) and t.dep_ != "det")
+            if child.dep_ in ("amod", "compound") and child.right_edge.idx < after and (
+                child.pos_ in ("ADJ", "NOUN") and child.lower_ not in NOT_MODIFIERS
+            ):
+                before.update(t.i for t in child.subtree)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -781,9 +1107,10 @@ def _np_words(head: Token, skip: frozenset[int] = frozenset(), after: int = 0) -
             ) and not any(t.like_num or t.text in "€$£¥₽" for t in pobj[0].subtree):
                 keep.append(child)
                 keep.extend(t for t in pobj[0].subtree if t.dep_ != "det")
-    keep = sorted((t for t in set(keep) if t.i not in skip and t.idx >= after), key=lambda t: t.i)
-    words = [t for t in keep if t.pos_ not in ("PUNCT", "DET") and not t.like_num
-             and t.text not in "€$£¥₽%"]
+    keep = sorted((t for t in set(keep) if t.i not in skip and (t.idx >= after or t.i in before)),
+                  key=lambda t: t.i)
+    words = [t for t in keep if (t.pos_ not in ("PUNCT", "DET") or _inner_hyphen(t))
+             and not _numeric(t) and t.text not in "€$£¥₽%"]
     if not words:
         return head.text
     words = words[-6:]

@@ -24,17 +24,18 @@ UNIT_WORDS: dict[str, str] = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "mi", "mile": "mi", "mi": "mi", "metres": "m", "meters": "m", "metre": "m",
     "meter": "m", "m": "m", "centimetres": "cm", "centimeters": "cm", "cm": "cm",
-    "millimetres": "mm", "millimeters": "mm", "mm": "mm", "inches": "in", "inch": "in",
+    "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+    "centimetre": "cm", "centimeter": "cm", "mm": "mm", "inches": "in", "inch": "in",
     "feet": "ft", "foot": "ft", "ft": "ft", "nautical miles": "nmi", "nautical mile": "nmi",
     "yards": "yd", "yard": "yd",
     # mass
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t", "t": "t",
     "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kg": "kg", "grams": "g",
-    "gram": "g", "pounds of": "lb", "lbs": "lb", "lb": "lb",
+    "gram": "g", "g": "g", "pounds of": "lb", "lbs": "lb", "lb": "lb",
     # volume
     "barrels": "bbl", "barrel": "bbl", "bbl": "bbl", "cubic metres": "m3", "cubic meters": "m3",
     "cubic metre": "m3", "cubic meter": "m3", "m³": "m3", "m3": "m3", "litres": "l",
-    "liters": "l", "litre": "l", "liter": "l", "gallons": "gal", "gallon": "gal",
+    "liters": "l", "litre": "l", "liter": "l", "l": "l", "gallons": "gal", "gallon": "gal",
     # power, energy
     "mw": "MW", "megawatts": "MW", "megawatt": "MW", "gw": "GW", "gigawatts": "GW",
     "gigawatt": "GW", "kw": "kW", "kilowatts": "kW", "mwh": "MWh", "megawatt hours": "MWh",
@@ -48,6 +49,7 @@ UNIT_WORDS: dict[str, str] = {
     "basis points": "bp", "basis point": "bp",
     # time used as a measure
     "hours": "h", "hour": "h", "hrs": "h", "minutes": "min", "minute": "min", "mins": "min",
+    "min": "min",
     "seconds": "s", "second": "s", "days": "d", "day": "d", "weeks": "week", "week": "week",
     "months": "month", "month": "month", "years": "year", "year": "year",
     # speed, temperature
@@ -55,9 +57,32 @@ UNIT_WORDS: dict[str, str] = {
     "miles an hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "knots": "kn", "°c": "degC", "degrees celsius": "degC",
     "°f": "degF", "degrees fahrenheit": "degF", "fahrenheit": "degF", "celsius": "degC",
+    "degf": "degF", "degc": "degC", "deg c": "degC", "deg f": "degF",
+    "km/hr": "km/h", "kph": "km/h", "metres per second": "m/s", "m/s": "m/s",
+    "meters per second": "m/s",
+    "mpg": "mpg", "miles per gallon": "mpg", "degrees": "deg", "degree": "deg",
+    # frequency, electricity, pressure, data rates
+    "hz": "Hz", "hertz": "Hz", "khz": "kHz", "kilohertz": "kHz", "megahertz": "MHz",
+    "gigahertz": "GHz", "mah": "mAh", "watts": "W", "watt": "W", "w": "W", "kilowatt": "kW",
+    "volts": "V", "kv": "kV", "kilovolts": "kV", "mpa": "MPa", "ksi": "ksi", "mbps": "Mbps",
+    "megabytes": "MB", "mb": "MB",
+    # small lengths, masses, volumes; areas and volumes in feet; torque; energy in food
+    "micrometres": "um", "micrometers": "um", "microns": "um", "μm": "um", "µm": "um",
+    "nanometres": "nm", "nanometers": "nm", "nanometre": "nm", "nanometer": "nm",
+    "milligrams": "mg", "milligram": "mg", "mg": "mg", "millilitres": "ml", "milliliters": "ml",
+    "ml": "ml", "ounces": "oz", "ounce": "oz", "oz": "oz", "square feet": "ft2",
+    "square foot": "ft2", "sq ft": "ft2", "sq. ft": "ft2", "sqm": "m2", "m2": "m2",
+    "cubic feet": "ft3", "cubic foot": "ft3", "pound-feet": "lb-ft", "lb-ft": "lb-ft",
+    "calories": "kcal", "kcal": "kcal",
+    # game averages in sports copy
+    "ppg": "points/game", "rpg": "rebounds/game", "apg": "assists/game",
+    # concentrations
+    "ppm": "ppm", "parts per million": "ppm", "ppb": "ppb", "parts per billion": "ppb",
 }
 # The same in hyphenated compounds ("six-hour", "310-kilometre", "22-year").
 COMPOUND_UNITS = {k: v for k, v in UNIT_WORDS.items() if " " not in k and len(k) > 2} | {
+    k: UNIT_WORDS[k] for k in ("hp", "kw", "mw", "gw", "km", "kg", "cm", "mm", "ft", "lb", "gb")
+} | {
     "man": "people", "strong": "people", "member": "people", "person": "people",
 }
 CURRENCY_SIGNS = {
@@ -66,6 +91,7 @@ CURRENCY_SIGNS = {
     "gbp": "GBP", "jpy": "JPY", "rub": "RUB", "cny": "CNY", "rmb": "CNY", "sek": "SEK",
     "nok": "NOK", "dkk": "DKK", "pln": "PLN", "inr": "INR", "aud": "AUD", "cad": "CAD",
     "hkd": "HKD", "nis": "ILS", "₪": "ILS", "rm": "MYR", "rs": "INR", "s$": "SGD", "nz$": "NZD",
+    "au$": "AUD",
 }
 CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "us dollars": "USD",
@@ -75,6 +101,22 @@ CURRENCY_WORDS = {
     "rupees": "INR", "kronor": "SEK", "kroner": "NOK", "australian dollars": "AUD",
     "canadian dollars": "CAD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
     "singapore dollars": "SGD", "ringgit": "MYR", "shekels": "ILS", "rand": "ZAR",
+    "pence": "GBX", "cents": "cent", "cent": "cent", "sen": "sen",
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
+    "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
+}
+# ISO codes written after a figure ("110 JPY", "2,000 EUR"), upper case only.
+CURRENCY_CODES = frozenset({
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "HKD", "INR", "NZD", "SGD", "MYR",
+    "SEK", "NOK", "DKK",
+})
+# Codes and signs glued to the figure they precede ("USD10m", "RM23.50", "$US113", "$A82",
+# "Y=28,030", the ASCII spelling of "¥28,030", and "PS6m", that of "£6m").
+GLUED_CURRENCIES = {
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "NZD": "NZD",
+    "SGD": "SGD", "HKD": "HKD", "CHF": "CHF", "JPY": "JPY", "CNY": "CNY", "INR": "INR",
+    "MYR": "MYR", "RM": "MYR", "Rs": "INR", "PS": "GBP", "Y=": "JPY", "$US": "USD",
+    "$A": "AUD",
 }
 CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
 
@@ -98,6 +140,12 @@ _PINT = {
     "km/h": ("km/hour", "m/s", "m/s"), "mph": ("mile/hour", "m/s", "m/s"),
     "kn": ("knot", "m/s", "m/s"), "yd": ("yard", "m", "m"),
     "hp": ("horsepower", "W", "W"), "degC": ("degC", "K", "K"), "degF": ("degF", "K", "K"),
+    "m/s": ("m/s", "m/s", "m/s"), "W": ("W", "W", "W"), "V": ("V", "V", "V"),
+    "kV": ("kV", "V", "V"), "MPa": ("MPa", "Pa", "Pa"), "Hz": ("Hz", "Hz", "Hz"),
+    "kHz": ("kHz", "Hz", "Hz"), "MHz": ("MHz", "Hz", "Hz"), "GHz": ("GHz", "Hz", "Hz"),
+    "um": ("micrometer", "m", "m"), "nm": ("nanometer", "m", "m"), "mg": ("mg", "kg", "kg"),
+    "ml": ("ml", "m**3", "m3"), "oz": ("ounce", "kg", "kg"), "ft2": ("ft**2", "m**2", "m2"),
+    "ft3": ("ft**3", "m**3", "m3"),
 }
 
 
