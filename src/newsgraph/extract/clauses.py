@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
 from newsgraph.gazetteer import demonyms, surface_index
@@ -166,7 +167,7 @@ def party_context(doc: Doc, entities: tuple[Entity, ...]) -> SpeakerContext:
     """What events and stances resolve their parties with: the quotes' speaker context (the
     same pronoun, description and spokesperson rules) and who speaks for which country. Built
     once per article and shared by both readers; it holds no state they change."""
-    ctx = SpeakerContext(doc, entities, find_quoted(doc.text))
+    ctx = SpeakerContext(doc, entities, find_quoted(text_of(doc)))
     ctx.speaks_for = speaks_for({e.id: e for e in entities})
     return ctx
 

@@ -33,6 +33,7 @@ from newsgraph.extract.clauses import (
     status_of,
     subject_ids,
 )
+from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
@@ -306,7 +307,7 @@ class _Reader:
                  published: date | None, headline_end: int = 0) -> None:
         self.headline_end = headline_end
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.ctx = ctx
         self.entities = ctx.by_id
         self.locative = self._locative_entities(doc)
