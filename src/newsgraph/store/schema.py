@@ -342,6 +342,11 @@ RESOLVED_TABLES = (actors, actor_forms, actor_roles, actor_members, resolved_eve
 Index("ix_resolved_events_timeline", resolved_events.c.date_from, resolved_events.c.date_to,
       resolved_events.c.id)
 Index("ix_articles_newest", articles.c.published.desc(), articles.c.id)
+# An actor page counts an actor's quotes, stances and co-occurring actors from its members:
+# these two cover those lookups, so they never read the table itself.
+Index("ix_actor_members_actor_article", actor_members.c.actor_id, actor_members.c.article_id,
+      actor_members.c.entity_id)
+Index("ix_actor_members_article_actor", actor_members.c.article_id, actor_members.c.actor_id)
 
 # The full-text index on quotes and figures is database-specific DDL, created by migration
 # 0003 and not described by Table objects: FTS5 tables kept in sync by triggers on SQLite,

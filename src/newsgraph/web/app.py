@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph.web import data, highlight, pictures, svg
+from newsgraph.web import data, highlight, pictures, search, svg
 from newsgraph.web.article import (
     actor_href,
     article,
@@ -35,6 +35,7 @@ from newsgraph.web.article import (
     event_href,
     evidence_anchor,
 )
+from newsgraph.web.freshness import Cached, StoreState
 from newsgraph.web.models import (
     ActorPage,
     ArticlePage,
@@ -76,10 +77,14 @@ def wants_json(request: Request) -> bool:
 def create_app(url: str | Path) -> FastAPI:
     """The web interface over the store at ``url`` (opened read-only; it must exist)."""
     engine = open_readonly(url)
+    state = StoreState(engine)
+    # The pictures aggregate the whole resolved layer: computed once per state of the store.
+    charts = Cached(state, lambda: pictures.charts(engine))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        state.close()
         engine.dispose()
 
     app = FastAPI(
@@ -88,6 +93,7 @@ def create_app(url: str | Path) -> FastAPI:
                     "their sources, articles with every record at its span, search, pictures. "
                     "Each HTML page has this JSON twin.")
     app.state.engine = engine
+    app.state.charts = charts
     templates = _templates()
     app.mount("/static", StaticFiles(packages=[("newsgraph.web", "static")]), name="static")
 
@@ -158,14 +164,14 @@ def create_app(url: str | Path) -> FastAPI:
     def search_page(request: Request, paging: Paginate,
                     q: Annotated[str, Query(max_length=200, description="Words to find.")] = ""
                     ) -> Response:
-        return show(request, "search.html", data.search(engine, q, paging.page,
-                                                        paging.per_page))
+        return show(request, "search.html", search.search(engine, q, paging.page,
+                                                          paging.per_page))
 
     @app.get("/charts", include_in_schema=False)
     @app.get("/charts.json", response_model=ChartsPage, tags=JSON_TAG,
              summary="The numbers behind the pictures")
     def charts_page(request: Request) -> Response:
-        found = pictures.charts(engine)
+        found = charts.get()
         if wants_json(request):
             return show(request, "", found)
         return show(request, "charts.html", found,
@@ -174,12 +180,12 @@ def create_app(url: str | Path) -> FastAPI:
 
     @app.get("/charts/timeline.svg", include_in_schema=False)
     def timeline_svg() -> Response:
-        return Response(svg.timeline_chart(pictures.charts(engine).days),
+        return Response(svg.timeline_chart(charts.get().days),
                         media_type="image/svg+xml")
 
     @app.get("/charts/network.svg", include_in_schema=False)
     def network_svg() -> Response:
-        found = pictures.charts(engine)
+        found = charts.get()
         return Response(svg.network_chart(found.nodes, found.edges),
                         media_type="image/svg+xml")
 

@@ -1,10 +1,12 @@
 """The web pages' queries: paginated reads of the resolved layer and the per-article tables.
 
 ``store/views.py`` answers the CLI with whole lists; a page needs one slice of a list and its
-total, so these queries take ``page``/``per_page`` and count in SQL. Only the ids of one page
-are joined to their parties, sources and articles. Names match any form of an actor as
-``views.matching_actors`` does; dates are ISO prefixes (``2026``, ``2026-03``, ``2026-03-12``)
-compared as the CLI compares them.
+total, so these queries take ``page``/``per_page`` and count in SQL. Lists with undated rows
+last (timeline, articles) are read in two passes, dated rows then undated ones, each in the
+order of an index, so a page costs its size rather than a sort of every row (``paging.py``).
+Only the ids of one page are joined to their parties, sources and articles. Names match any
+form of an actor as ``views.matching_actors`` does; dates are ISO prefixes (``2026``,
+``2026-03``, ``2026-03-12``) compared as the CLI compares them. Search is ``search.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Select, and_, case, distinct, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    distinct,
+    exists,
+    func,
+    literal,
+    select,
+    tuple_,
+)
 
 from newsgraph.store.resolution import search_key
 from newsgraph.store.schema import (
@@ -23,7 +37,6 @@ from newsgraph.store.schema import (
     actors,
     articles,
     event_sources,
-    quantities,
     quotes,
     rejects,
     resolved_articles,
@@ -32,7 +45,6 @@ from newsgraph.store.schema import (
     stances,
 )
 from newsgraph.web.models import (
-    ActorHit,
     ActorPage,
     ActorRef,
     ArticleRef,
@@ -40,23 +52,23 @@ from newsgraph.web.models import (
     ArticlesPage,
     CoActor,
     EventPage,
-    Figure,
     Form,
     Paging,
     Quote,
     Reject,
     RejectsPage,
     Role,
-    SearchPage,
     Source,
     Span,
     Stance,
     TimelinePage,
     TimelineRow,
 )
+from newsgraph.web.paging import keyed_page, offset, two_pass
 
 HIGH = "~"  # sorts after every character of an ISO date: "2026-03~" is past every March day
 CO_ACTORS = 20  # co-occurring actors shown on an actor page
+CO_SAMPLE = 2000  # articles of an actor its co-occurring actors are counted in, at most
 
 
 @dataclass(frozen=True)
@@ -89,17 +101,19 @@ def matching_actors(name: str) -> Select:
         actor_forms.c.key.like(_like(search_key(name)), escape="\\"))
 
 
-def _article_columns() -> list:
+def article_columns() -> list:
+    """The columns ``article_ref`` reads, labelled so they do not clash with a record's."""
     a = articles.c
     return [a.id.label("a_id"), a.url.label("a_url"), a.title.label("a_title"),
             a.outlet.label("a_outlet"), a.published.label("a_published")]
 
 
-def _article(row) -> ArticleRef:
+def article_ref(row) -> ArticleRef:
     return ArticleRef(row.a_id, row.a_url, row.a_title, row.a_outlet, row.a_published)
 
 
-def _refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, ActorRef]:
+def actor_refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, ActorRef]:
+    """Id, type and name of each actor named in ``ids`` (None and repeats ignored)."""
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
@@ -107,12 +121,9 @@ def _refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, ActorRef]:
     return {r.id: ActorRef(r.id, r.type, r.name) for r in conn.execute(query)}
 
 
-def _count(conn: Connection, query: Select) -> int:
+def count(conn: Connection, query: Select) -> int:
+    """How many rows ``query`` gives."""
     return conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-
-
-def _offset(page: int, per_page: int) -> int:
-    return (page - 1) * per_page
 
 
 # --- timeline -------------------------------------------------------------------------------
@@ -136,23 +147,30 @@ def _event_filter(query: Select, f: EventFilter) -> Select:
     return query
 
 
+def timeline_passes(f: EventFilter) -> tuple[Select, Select]:
+    """The ids of the dated events in date order, then of the undated ones: both in the
+    order of ``ix_resolved_events_timeline``, which reads them without sorting."""
+    t = resolved_events
+    ids = _event_filter(select(t.c.id), f).order_by(t.c.date_from, t.c.date_to, t.c.id)
+    return ids.where(t.c.date_from.is_not(None)), ids.where(t.c.date_from.is_(None))
+
+
 def timeline(engine: Engine, f: EventFilter, page: int, per_page: int) -> TimelinePage:
     """Events by date (undated last), one page of them, with sources and outlets counted."""
     t = resolved_events
-    query = _event_filter(select(t), f)
-    ordered = query.order_by(case((t.c.date_from.is_(None), 1), else_=0), t.c.date_from,
-                             t.c.date_to, t.c.id)
+    dated, undated = timeline_passes(f)
     with engine.connect() as conn:
-        total = _count(conn, query)
-        found = conn.execute(ordered.limit(per_page).offset(_offset(page, per_page))).all()
-        rows = _timeline_rows(conn, found)
-    return TimelinePage(f.as_dict(), Paging.of(page, per_page, total), rows)
+        n_dated, n_undated = count(conn, dated), count(conn, undated)
+        ids = two_pass(conn, dated, n_dated, undated, offset(page, per_page), per_page)
+        by_id = {r.id: r for r in conn.execute(select(t).where(t.c.id.in_(ids)))} if ids else {}
+        rows = _timeline_rows(conn, [by_id[i] for i in ids])
+    return TimelinePage(f.as_dict(), Paging.of(page, per_page, n_dated + n_undated), rows)
 
 
 def _timeline_rows(conn: Connection, found: Sequence) -> list[TimelineRow]:
     ids = [r.id for r in found]
     parties = _parties(conn, ids)
-    refs = _refs(conn, [r.place_actor_id for r in found]
+    refs = actor_refs(conn, [r.place_actor_id for r in found]
                  + [a for sides in parties.values() for side in sides.values() for a in side])
     s = event_sources
     counts: dict[str, tuple[int, int]] = {}
@@ -202,19 +220,19 @@ def event(engine: Engine, event_id: str, page: int, per_page: int) -> EventPage 
         if row is None:
             return None
         parties = _parties(conn, [event_id]).get(event_id, {})
-        refs = _refs(conn, [row.place_actor_id, *parties.get("actor", ()),
+        refs = actor_refs(conn, [row.place_actor_id, *parties.get("actor", ()),
                             *parties.get("target", ())])
         stats = conn.execute(
             select(func.count().label("n"), func.count(distinct(articles.c.outlet)).label("o"))
             .select_from(s).join(articles, articles.c.id == s.c.article_id)
             .where(s.c.event_id == event_id)).one()
-        query = (select(s, sentence, *_article_columns())
+        query = (select(s, sentence, *article_columns())
                  .join(articles, articles.c.id == s.c.article_id)
                  .where(s.c.event_id == event_id)
                  .order_by(articles.c.published, articles.c.id, s.c.event_local_id)
-                 .limit(per_page).offset(_offset(page, per_page)))
+                 .limit(per_page).offset(offset(page, per_page)))
         sources = [Source(
-            article=_article(r), event_local_id=r.event_local_id, status=r.status, date=r.date,
+            article=article_ref(r), event_local_id=r.event_local_id, status=r.status, date=r.date,
             trigger=Span(r.trigger_start, r.trigger_end, r.trigger_text),
             sentence=Span(r.sentence_start, r.sentence_end, r.sentence_text),
         ) for r in conn.execute(query)]
@@ -239,18 +257,10 @@ def actor(engine: Engine, actor_id: str, page: int, per_page: int) -> ActorPage 
         forms = [Form(r.form, r.count) for r in conn.execute(
             select(f.c.form, f.c.count).where(f.c.actor_id == actor_id)
             .order_by(f.c.count.desc(), f.c.form))]
-        r = actor_roles
-        roles_query = (select(r.c.role, *_article_columns())
-                       .join(articles, articles.c.id == r.c.article_id)
-                       .where(r.c.actor_id == actor_id)
-                       .order_by(articles.c.published, r.c.role, articles.c.id))
-        roles_total = _count(conn, roles_query)
-        roles = [Role(x.role, _article(x)) for x in conn.execute(
-            roles_query.limit(per_page).offset(_offset(page, per_page)))]
-        quotes_query = _quotes_query().where(actor_members.c.actor_id == actor_id)
-        quotes_total, found_quotes = _quote_page(conn, quotes_query, page, per_page)
+        roles_total, roles = _roles(conn, actor_id, page, per_page)
+        quotes_total, found_quotes = _actor_quotes(conn, actor_id, page, per_page)
         stances_total, found_stances = _stance_page(conn, actor_id, page, per_page)
-        co = _co_actors(conn, actor_id)
+        co, n_articles, counted_in = _co_actors(conn, actor_id)
     events = timeline(engine, EventFilter(actor_id=actor_id), page, per_page)
     longest = max(roles_total, quotes_total, events.paging.total, stances_total)
     return ActorPage(
@@ -258,26 +268,71 @@ def actor(engine: Engine, actor_id: str, page: int, per_page: int) -> ActorPage 
         paging=Paging.of(page, per_page, longest),
         roles=roles, roles_total=roles_total, quotes=found_quotes, quotes_total=quotes_total,
         events=events.events, events_total=events.paging.total,
-        stances=found_stances, stances_total=stances_total, co_actors=co)
+        stances=found_stances, stances_total=stances_total, co_actors=co,
+        articles=n_articles, co_actors_counted_in=counted_in)
 
 
-def _quotes_query() -> Select:
+def _roles(conn: Connection, actor_id: str, page: int,
+           per_page: int) -> tuple[int, list[Role]]:
+    """The number of (role, article) the actor has and one page of them, by date."""
+    r = actor_roles
+    keys = (select(r.c.role, r.c.article_id)
+            .join(articles, articles.c.id == r.c.article_id)
+            .where(r.c.actor_id == actor_id)
+            .order_by(articles.c.published, r.c.role, articles.c.id))
+    total, wanted = keyed_page(conn, keys, offset(page, per_page), per_page)
+    found = {}
+    if wanted:
+        query = (select(*article_columns())
+                 .where(articles.c.id.in_(sorted({a for _, a in wanted}))))
+        found = {x.a_id: article_ref(x) for x in conn.execute(query)}
+    return total, [Role(role, found[a]) for role, a in wanted]
+
+
+def _resolved(article_id) -> ColumnElement[bool]:
+    """The article is one the resolved layer was built from (the latest of its lineage). An
+    EXISTS, not a join: checked only for the rows found, after the indexed lookups."""
+    return exists().where(resolved_articles.c.article_id == article_id)
+
+
+def quotes_query() -> Select:
     """Quotes of the current articles (latest versions), with the speaking actor if known."""
     q, m = quotes, actor_members
-    return (select(q, m.c.actor_id, *_article_columns())
-            .join(resolved_articles, resolved_articles.c.article_id == q.c.article_id)
+    return (select(q, m.c.actor_id, *article_columns())
             .join(articles, articles.c.id == q.c.article_id)
-            .outerjoin(m, and_(m.c.article_id == q.c.article_id, m.c.entity_id == q.c.speaker))
+            .where(_resolved(q.c.article_id))
+            .outerjoin(m, and_(m.c.article_id == q.c.article_id, m.c.entity_id == q.c.speaker)))
+
+
+def _actor_quotes(conn: Connection, actor_id: str, page: int,
+                  per_page: int) -> tuple[int, list[Quote]]:
+    """The number of quotes the actor spoke and one page of them, by publication date."""
+    q, m = quotes, actor_members
+    keys = (select(q.c.article_id, q.c.id)
+            .join(articles, articles.c.id == q.c.article_id)
+            .join(m, and_(m.c.article_id == q.c.article_id, m.c.entity_id == q.c.speaker))
+            .where(m.c.actor_id == actor_id, _resolved(q.c.article_id))
             .order_by(articles.c.published, articles.c.id, q.c.span_start))
+    total, wanted = keyed_page(conn, keys, offset(page, per_page), per_page)
+    return total, quote_rows(conn, by_keys(conn, quotes_query(), q, wanted))
 
 
-def _quote_page(conn: Connection, query: Select, page: int,
-                per_page: int) -> tuple[int, list[Quote]]:
-    total = _count(conn, query)
-    found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
-    refs = _refs(conn, [r.actor_id for r in found])
-    return total, [Quote(
-        article=_article(r), id=r.id, text=r.text, kind=r.kind,
+def by_keys(conn: Connection, query: Select, table, wanted: Sequence[tuple]) -> list:
+    """The rows of ``query`` whose (article_id, id) in ``table`` is one of ``wanted``, in
+    that order."""
+    if not wanted:
+        return []
+    found = conn.execute(query.order_by(None).where(
+        tuple_(table.c.article_id, table.c.id).in_(list(wanted))))
+    by_key = {(r.article_id, r.id): r for r in found}
+    return [by_key[key] for key in wanted if key in by_key]
+
+
+def quote_rows(conn: Connection, found: Sequence) -> list[Quote]:
+    """Rows of ``quotes_query`` as quotes, each speaker as an actor when resolved."""
+    refs = actor_refs(conn, [r.actor_id for r in found])
+    return [Quote(
+        article=article_ref(r), id=r.id, text=r.text, kind=r.kind,
         speaker=refs.get(r.actor_id) if r.actor_id else None, speaker_text=r.speaker_text,
         cue=r.cue, start=r.span_start, end=r.span_end) for r in found]
 
@@ -285,49 +340,68 @@ def _quote_page(conn: Connection, query: Select, page: int,
 def _stance_page(conn: Connection, actor_id: str, page: int,
                  per_page: int) -> tuple[int, list[Stance]]:
     s, m = stances, actor_members
-    query = (select(s, *_article_columns())
-             .join(resolved_articles, resolved_articles.c.article_id == s.c.article_id)
-             .join(articles, articles.c.id == s.c.article_id)
-             .join(m, and_(m.c.article_id == s.c.article_id, m.c.entity_id == s.c.holder))
-             .where(m.c.actor_id == actor_id)
-             .order_by(articles.c.published, articles.c.id, s.c.evidence_start, s.c.id))
-    total = _count(conn, query)
-    holder = _refs(conn, [actor_id]).get(actor_id)
-    found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
+    keys = (select(s.c.article_id, s.c.id)
+            .join(articles, articles.c.id == s.c.article_id)
+            .join(m, and_(m.c.article_id == s.c.article_id, m.c.entity_id == s.c.holder))
+            .where(m.c.actor_id == actor_id, _resolved(s.c.article_id))
+            .order_by(articles.c.published, articles.c.id, s.c.evidence_start, s.c.id))
+    total, wanted = keyed_page(conn, keys, offset(page, per_page), per_page)
+    holder = actor_refs(conn, [actor_id]).get(actor_id)
+    details = select(s, *article_columns()).join(articles, articles.c.id == s.c.article_id)
+    found = by_keys(conn, details, s, wanted)
     return total, [Stance(
-        article=_article(r), id=r.id, holder=holder, issue=r.issue, polarity=r.polarity,
+        article=article_ref(r), id=r.id, holder=holder, issue=r.issue, polarity=r.polarity,
         evidence=Span(r.evidence_start, r.evidence_end, r.evidence_text)) for r in found]
 
 
-def _co_actors(conn: Connection, actor_id: str) -> list[CoActor]:
-    mine, other = actor_members.alias("mine"), actor_members.alias("other")
-    shared = func.count(distinct(other.c.article_id)).label("n")
-    query = (select(actors.c.id, actors.c.type, actors.c.name, shared)
-             .select_from(mine)
-             .join(other, and_(other.c.article_id == mine.c.article_id,
-                               other.c.actor_id != mine.c.actor_id))
-             .join(actors, actors.c.id == other.c.actor_id)
-             .where(mine.c.actor_id == actor_id)
-             .group_by(actors.c.id, actors.c.type, actors.c.name)
-             .order_by(shared.desc(), actors.c.name, actors.c.id)
+def _co_actors(conn: Connection, actor_id: str) -> tuple[list[CoActor], int, int]:
+    """The actors named in most of this actor's articles, the number of its articles, and how
+    many of them were counted: at most CO_SAMPLE, those with the smallest ids (content
+    hashes, so a fair sample), read in order from actor_members' covering indexes, so an actor
+    named in 25,000 articles costs what one named in CO_SAMPLE does."""
+    m = actor_members
+    naming = select(m.c.article_id).distinct().where(m.c.actor_id == actor_id)
+    n_articles = count(conn, naming)
+    sample = naming.order_by(m.c.article_id).limit(CO_SAMPLE).subquery()
+    other = actor_members.alias("other")
+    counted = (select(other.c.actor_id, func.count(distinct(other.c.article_id)).label("n"))
+               .join(sample, sample.c.article_id == other.c.article_id)
+               .where(other.c.actor_id != actor_id)
+               .group_by(other.c.actor_id)
+               .subquery())
+    query = (select(actors.c.id, actors.c.type, actors.c.name, counted.c.n)
+             .join(counted, counted.c.actor_id == actors.c.id)
+             .order_by(counted.c.n.desc(), actors.c.name, actors.c.id)
              .limit(CO_ACTORS))
-    return [CoActor(ActorRef(r.id, r.type, r.name), r.n) for r in conn.execute(query)]
+    found = [CoActor(ActorRef(r.id, r.type, r.name), r.n) for r in conn.execute(query)]
+    return found, n_articles, min(n_articles, CO_SAMPLE)
 
 
 # --- articles and rejects -------------------------------------------------------------------
 
 
+def article_passes() -> tuple[Select, Select]:
+    """The ids of the dated articles, newest first, then of the undated ones: both in the
+    order of ``ix_articles_newest``, which reads them without sorting."""
+    a = articles.c
+    ids = select(a.id).order_by(a.published.desc(), a.id)
+    return ids.where(a.published.is_not(None)), ids.where(a.published.is_(None))
+
+
 def article_list(engine: Engine, page: int, per_page: int) -> ArticlesPage:
     """Every stored article version, newest publication first (undated last)."""
     a = articles.c
-    query = (select(a.id, a.title, a.outlet, a.published, a.url, a.source, a.version)
-             .order_by(case((a.published.is_(None), 1), else_=0), a.published.desc(), a.id))
+    dated, undated = article_passes()
     with engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(articles)) or 0
-        found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
+        n_undated = count(conn, undated)
+        ids = two_pass(conn, dated, total - n_undated, undated, offset(page, per_page),
+                       per_page)
+        query = select(a.id, a.title, a.outlet, a.published, a.url, a.source, a.version)
+        by_id = {r.id: r for r in conn.execute(query.where(a.id.in_(ids)))} if ids else {}
         n_rejects = conn.scalar(select(func.count()).select_from(rejects)) or 0
     return ArticlesPage(Paging.of(page, per_page, total),
-                        [ArticleRow(**r._asdict()) for r in found], n_rejects)
+                        [ArticleRow(**by_id[i]._asdict()) for i in ids], n_rejects)
 
 
 def reject_list(engine: Engine, page: int, per_page: int) -> RejectsPage:
@@ -337,60 +411,5 @@ def reject_list(engine: Engine, page: int, per_page: int) -> RejectsPage:
              .order_by(t.c.last_seen.desc(), t.c.source, t.c.reason))
     with engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(rejects)) or 0
-        found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
+        found = conn.execute(query.limit(per_page).offset(offset(page, per_page))).all()
     return RejectsPage(Paging.of(page, per_page, total), [Reject(**r._asdict()) for r in found])
-
-
-# --- search ---------------------------------------------------------------------------------
-
-
-def search(engine: Engine, q: str, page: int, per_page: int) -> SearchPage:
-    """Actors by any form, quotes by their words, figures by their text or what they count;
-    each a case-insensitive substring match, one page of each."""
-    with engine.connect() as conn:
-        if not q.strip():
-            return SearchPage(q, Paging.of(page, per_page, 0), [], 0, [], 0, [], 0)
-        actors_total, found_actors = _actor_hits(conn, q, page, per_page)
-        words = _like(q.lower())
-        quotes_query = _quotes_query().where(func.lower(quotes.c.text).like(words, escape="\\"))
-        quotes_total, found_quotes = _quote_page(conn, quotes_query, page, per_page)
-        figures_total, figures = _figure_page(conn, words, page, per_page)
-    longest = max(actors_total, quotes_total, figures_total)
-    return SearchPage(q, Paging.of(page, per_page, longest), found_actors, actors_total,
-                      found_quotes, quotes_total, figures, figures_total)
-
-
-def _actor_hits(conn: Connection, q: str, page: int,
-                per_page: int) -> tuple[int, list[ActorHit]]:
-    query = (select(actors.c.id, actors.c.type, actors.c.name)
-             .where(actors.c.id.in_(matching_actors(q))).order_by(actors.c.name, actors.c.id))
-    total = _count(conn, query)
-    found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
-    forms: dict[str, list[str]] = defaultdict(list)
-    if found:
-        f = actor_forms
-        for r in conn.execute(select(f.c.actor_id, f.c.form)
-                              .where(f.c.actor_id.in_([x.id for x in found]))
-                              .order_by(f.c.actor_id, f.c.count.desc(), f.c.form)):
-            forms[r.actor_id].append(r.form)
-    return total, [ActorHit(r.id, r.type, r.name, forms[r.id]) for r in found]
-
-
-def _figure_page(conn: Connection, words: str, page: int,
-                 per_page: int) -> tuple[int, list[Figure]]:
-    n, m = quantities, actor_members
-    query = (select(n, m.c.actor_id, *_article_columns())
-             .join(resolved_articles, resolved_articles.c.article_id == n.c.article_id)
-             .join(articles, articles.c.id == n.c.article_id)
-             .outerjoin(m, and_(m.c.article_id == n.c.article_id,
-                                m.c.entity_id == n.c.claimed_by))
-             .where(func.lower(n.c.text).like(words, escape="\\")
-                    | func.lower(func.coalesce(n.c.about, "")).like(words, escape="\\"))
-             .order_by(articles.c.published, articles.c.id, n.c.span_start))
-    total = _count(conn, query)
-    found = conn.execute(query.limit(per_page).offset(_offset(page, per_page))).all()
-    refs = _refs(conn, [r.actor_id for r in found])
-    return total, [Figure(
-        article=_article(r), id=r.id, text=r.text, value=r.value, unit=r.unit, about=r.about,
-        claimed_by=refs.get(r.actor_id) if r.actor_id else None, start=r.span_start,
-        end=r.span_end) for r in found]

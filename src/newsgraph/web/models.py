@@ -131,6 +131,8 @@ class ActorPage:
     stances: list[Stance]
     stances_total: int
     co_actors: list[CoActor]  # the most often named alongside, at most CO_ACTORS
+    articles: int  # articles naming this actor
+    co_actors_counted_in: int  # of which the co-actors were counted in (all, up to a sample)
 
 
 # --- event ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Search and paging: a full-text index on quotes and figures, and the indexes that let the
-timeline and the article list read one page in their order instead of sorting every row.
+"""Search and paging: a full-text index on quotes and figures, the indexes that let the
+timeline and the article list read one page in their order instead of sorting every row, and
+two covering indexes on actor_members for the actor pages.
 
 Revision ID: 0003
 Revises: 0002
@@ -39,6 +40,9 @@ def upgrade() -> None:
     op.create_index("ix_resolved_events_timeline", "resolved_events",
                     ["date_from", "date_to", "id"])
     op.create_index("ix_articles_newest", "articles", [sa.text("published DESC"), "id"])
+    op.create_index("ix_actor_members_actor_article", "actor_members",
+                    ["actor_id", "article_id", "entity_id"])
+    op.create_index("ix_actor_members_article_actor", "actor_members", ["article_id", "actor_id"])
     if op.get_bind().dialect.name == "sqlite":
         for table, body in SEARCHED.items():
             _sqlite_search(table, body)
@@ -85,5 +89,7 @@ def downgrade() -> None:
     else:
         for table in SEARCHED:
             op.drop_index(f"ix_{table}_search", table_name=table)
+    op.drop_index("ix_actor_members_article_actor", table_name="actor_members")
+    op.drop_index("ix_actor_members_actor_article", table_name="actor_members")
     op.drop_index("ix_articles_newest", table_name="articles")
     op.drop_index("ix_resolved_events_timeline", table_name="resolved_events")
