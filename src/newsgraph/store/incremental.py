@@ -21,7 +21,7 @@ rebuilds in full. Everything runs inside the caller's transaction.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, and_, func, select, tuple_, update
 
@@ -30,7 +30,6 @@ from newsgraph.resolve import (
     actor_id,
     actor_keys,
     actor_name,
-    local_order,
     resolve_actors,
     resolve_events,
 )
@@ -41,8 +40,8 @@ from newsgraph.store.inputs import (
     delete_in,
     entity_inputs,
     event_inputs,
+    grouped,
     pairs_in,
-    publication_dates,
     rows_in,
     scalars_in,
 )
@@ -63,6 +62,7 @@ from newsgraph.store.schema import (
     resolved_events,
 )
 
+MEMBER = tuple_(actor_members.c.article_id, actor_members.c.entity_id)  # a member's ref
 CHUNK_REFS = 2000  # a surname met more often than this is re-clustered, not looked up
 
 
@@ -76,7 +76,7 @@ def apply(conn: Connection, added: set[str], removed: set[str]) -> None:
     joins = {} if removed else joining(conn, new_entities)
     seeds = {k for ref, e in new_entities.items() if ref not in joins for k in actor_keys(e)}
     seeds |= set(scalars_in(conn, resolution_keys.c.key, resolution_keys.c.article_id, removed))
-    old_members = _old_members(conn, removed)
+    old_members = _members(conn, actor_members.c.article_id, removed)
     delete_in(conn, resolution_keys, resolution_keys.c.article_id, removed)
     _insert(conn, resolution_keys, key_rows(new_entities))
 
@@ -100,11 +100,11 @@ def _actors(conn: Connection, seeds: set[str], removed_members: dict[Ref, str]
     deleted once no event points at them), and every entity re-clustered."""
     refs = _component(conn, seeds)
     component = entity_inputs(conn, by_refs(entities, refs))
-    old_of = {**removed_members, **_old_members_of(conn, refs)}
+    old_of = {**removed_members, **_members(conn, MEMBER, refs)}
     old_ids = set(old_of.values())
     if old_ids and _members_outside(conn, old_ids, set(old_of)):
         raise NotIncremental("an old actor has members outside the component")
-    resolved, new_of = resolve_actors(_records(conn, component, "entities"))
+    resolved, new_of = resolve_actors(grouped(conn, {"entities": component}))
     outside = set(scalars_in(conn, actors.c.id, actors.c.id, {a.id for a in resolved})) - old_ids
     if outside:
         raise NotIncremental(f"actor id {sorted(outside)[0]} is held outside the component")
@@ -299,18 +299,11 @@ def _component(conn: Connection, seeds: set[str]) -> set[Ref]:
     return refs
 
 
-def _old_members(conn: Connection, article_ids: set[str]) -> dict[Ref, str]:
+def _members(conn: Connection, column, values: Iterable) -> dict[Ref, str]:
+    """(article id, entity id) → actor id, for the members whose ``column`` is in ``values``."""
     query = select(actor_members.c.article_id, actor_members.c.entity_id,
                    actor_members.c.actor_id)
-    return {(a, e): actor for a, e, actor in rows_in(conn, query, actor_members.c.article_id,
-                                                   article_ids)}
-
-
-def _old_members_of(conn: Connection, refs: set[Ref]) -> dict[Ref, str]:
-    query = select(actor_members.c.article_id, actor_members.c.entity_id,
-                   actor_members.c.actor_id)
-    key = tuple_(actor_members.c.article_id, actor_members.c.entity_id)
-    return {(a, e): actor for a, e, actor in rows_in(conn, query, key, refs)}
+    return {(a, e): actor for a, e, actor in rows_in(conn, query, column, values)}
 
 
 def _members_outside(conn: Connection, actor_ids: set[str], inside: set[Ref]) -> bool:
@@ -343,10 +336,10 @@ def _events(conn: Connection, added: set[str], removed: set[str], changed: set[R
 
     found = event_inputs(conn, by_refs(events, reports),
                          by_refs(event_participants, reports, event_participants.c.event_id))
-    records = _records(conn, found, "events")
+    records = grouped(conn, {"events": found})
     refs = {(r["article"]["id"], x) for r in records for e in r["events"]
             for x in (*e["actors"], *e["targets"], *([e["place"]] if e["place"] else []))}
-    actor_of = _old_members_of(conn, refs)  # the new mapping: the actors are written
+    actor_of = _members(conn, MEMBER, refs)  # the new mapping: the actors are written
     rows = event_rows(resolve_events(records, actor_of))
     for table in (resolved_events, resolved_event_parties, event_sources):
         _insert(conn, table, rows[table.name])
@@ -405,17 +398,6 @@ def _shared(conn: Connection, parties: set[tuple[str, str]]) -> Iterator[Ref]:
                                   events.c.id == event_participants.c.event_id)))
                  .where(events.c.type == type_))
         yield from pairs_in(conn, query, actor_members.c.actor_id, actor_ids)
-
-
-def _records(conn: Connection, items: dict[Ref, dict], field: str) -> list[dict]:
-    """Items grouped into records, one per article, in the record's order."""
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for (article_id, _local), item in items.items():
-        by_article[article_id].append(item)
-    published = publication_dates(conn, set(by_article))
-    return [{"article": {"id": a, "published": published.get(a)},
-             field: sorted(found, key=lambda item: local_order(item["id"]))}
-            for a, found in sorted(by_article.items())]
 
 
 def _insert(conn: Connection, table, rows: list[dict]) -> None:

@@ -45,14 +45,23 @@ def records(conn: Connection, article_ids: set[str]) -> list[dict]:
     found = entity_inputs(conn, by_articles(entities, article_ids))
     reports = event_inputs(conn, by_articles(events, article_ids),
                            by_articles(event_participants, article_ids))
+    return grouped(conn, {"entities": found, "events": reports}, article_ids)
+
+
+def grouped(conn: Connection, fields: dict[str, dict[Ref, dict]],
+            article_ids: set[str] | None = None) -> list[dict]:
+    """Items by (article id, local id) as records, one per article (each of ``article_ids``,
+    or each that has an item), every list in the record's order."""
+    if article_ids is None:
+        article_ids = {a for items in fields.values() for a, _local in items}
     published = publication_dates(conn, article_ids)
-    out = {a: {"article": {"id": a, "published": published.get(a)}, "entities": [],
-               "events": []} for a in article_ids}
-    for field, items in (("entities", found), ("events", reports)):
+    out = {a: {"article": {"id": a, "published": published.get(a)},
+               **{field: [] for field in fields}} for a in article_ids}
+    for field, items in fields.items():
         for (a, _local), item in items.items():
             out[a][field].append(item)
     for r in out.values():
-        for field in ("entities", "events"):
+        for field in fields:
             r[field].sort(key=lambda item: local_order(item["id"]))
     return [out[a] for a in sorted(out)]
 
