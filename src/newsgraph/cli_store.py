@@ -270,6 +270,16 @@ def _print_json(doc: object) -> None:
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
+def _answered(found: list, as_json: bool, what: str) -> bool:
+    """The answer when it is JSON (every record's ``to_dict``) or "no WHAT match"; False
+    when a table is still to be printed."""
+    if as_json:
+        _print_json([item.to_dict() for item in found])
+    elif not found:
+        out.print(f"no {what} match", markup=False)
+    return as_json or not found
+
+
 def _names(refs: tuple[ActorRef, ...]) -> str:
     return ", ".join(r.name for r in refs)
 
@@ -325,11 +335,7 @@ def actors(
     with _store(db) as engine:
         found = views.list_actors(engine, name=name, type=type, limit=limit)
         details = [views.actor(engine, a.id) for a in found] if detail else []
-    if as_json:
-        _print_json([d.to_dict() for d in details] if detail else [a.to_dict() for a in found])
-        return
-    if not found:
-        out.print("no actors match", markup=False)
+    if _answered(details if detail else found, as_json, "actors"):
         return
     if detail:
         for d in details:
@@ -397,11 +403,7 @@ def events(
     with _store(db) as engine:
         found = views.list_events(engine, actor=actor, type=type, date_from=date_from,
                                   date_to=date_to, place=place, limit=limit)
-    if as_json:
-        _print_json([e.to_dict() for e in found])
-    elif not found:
-        out.print("no events match", markup=False)
-    else:
+    if not _answered(found, as_json, "events"):
         out.print(_events_table(found, title=f"{len(found)} events"))
 
 
@@ -421,11 +423,7 @@ def quotes(
     with _store(db) as engine:
         found = views.list_quotes(engine, speaker=speaker, date_from=date_from,
                                   date_to=date_to, text=text, limit=limit)
-    if as_json:
-        _print_json([q.to_dict() for q in found])
-        return
-    if not found:
-        out.print("no quotes match", markup=False)
+    if _answered(found, as_json, "quotes"):
         return
     table = Table(title=f"{len(found)} quotes", header_style="bold")
     table.add_column("published", no_wrap=True)
@@ -454,11 +452,7 @@ def stances(
     with _store(db) as engine:
         found = views.list_stances(engine, holder=actor, issue=issue, date_from=date_from,
                                    date_to=date_to, limit=limit)
-    if as_json:
-        _print_json([s.to_dict() for s in found])
-        return
-    if not found:
-        out.print("no stances match", markup=False)
+    if _answered(found, as_json, "stances"):
         return
     table = Table(title=f"{len(found)} stances", header_style="bold")
     table.add_column("published", no_wrap=True)
@@ -487,11 +481,7 @@ def timeline(
     with _store(db) as engine:
         found = views.timeline(engine, actor=actor, type=type, date_from=date_from,
                                date_to=date_to, place=place, limit=limit)
-    if as_json:
-        _print_json([e.to_dict() for e in found])
-        return
-    if not found:
-        out.print("no events match", markup=False)
+    if _answered(found, as_json, "events"):
         return
     table = Table(title=f"timeline: {len(found)} events", header_style="bold")
     table.add_column("date", no_wrap=True)
