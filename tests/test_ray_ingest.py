@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsgraph.errors import InputRejected
+from newsgraph.errors import InputRejected, RayIngestError
 from newsgraph.model import Article, RawArticle
 from newsgraph.store.check import problems, snapshot
 from newsgraph.store.ingest import JsonRecord
@@ -82,12 +82,16 @@ def shard(folder: Path, name: str, seqs: list[int]) -> None:
     pq.write_table(pa.Table.from_pylist(rows, schema=ray_ingest.RECORD_SCHEMA), folder / name)
 
 
-def test_load_reads_shards_in_input_order(tmp_path):
-    shard(tmp_path, "b.parquet", [0, 1])  # file names need not follow the order
+def test_load_reads_shards_as_they_land_and_refuses_a_row_out_of_order(tmp_path):
+    shard(tmp_path, "b.parquet", [0, 1])  # the order they land in, not their names, counts
     shard(tmp_path, "a.parquet", [2, 3])
-    assert [i.source for i in ray_ingest.load(tmp_path)] == ["s0", "s1", "s2", "s3"]
-    shard(tmp_path, "c.parquet", [5, 4])  # out of order within a shard: sorted as a whole
-    assert [i.source for i in ray_ingest.load(tmp_path)] == [f"s{i}" for i in range(6)]
+    landed = [tmp_path / "b.parquet", tmp_path / "a.parquet"]
+    assert [i.source for i in ray_ingest.load(landed)] == ["s0", "s1", "s2", "s3"]
+    shard(tmp_path, "c.parquet", [5, 4])
+    loaded = ray_ingest.load([*landed, tmp_path / "c.parquet"])
+    assert [next(loaded).source for _ in range(5)] == ["s0", "s1", "s2", "s3", "s5"]
+    with pytest.raises(RayIngestError, match="input 4 after input 5"):
+        next(loaded)
 
 
 def test_records_come_back_as_json_for_the_writer():

@@ -22,3 +22,8 @@ class ModelNotFound(NewsgraphError):
 
 class GoldError(NewsgraphError):
     """A gold annotation file is malformed or points at a missing article."""
+
+
+class RayIngestError(NewsgraphError):
+    """Ray returned fewer records than it was given, or out of order; what was written before
+    stays, and the same ingest run again stores the rest."""

@@ -9,9 +9,9 @@ When one machine is not enough the work goes to Ray Data rather than a home-made
    model once in its constructor, turns every batch of cleaned articles into records (the JSON of
    each ``Extraction``) or rejections; they stream back in order and are written as Parquet
    shards into a scratch folder here;
-3. the shards are bulk-loaded in input order through the store's one writer
-   (``store.ingest.write``), so the store ends exactly as the single-process path leaves it;
-   the caller then resolves.
+3. each shard is bulk-loaded as soon as it lands, in input order, through the store's one
+   writer (``store.ingest.write``), so the writing overlaps the actors' work and the store
+   ends exactly as the single-process path leaves it; the caller then resolves.
 
 Ray is imported only here and only when asked for. Nothing but a Ray address is needed of a
 cluster: inputs and records travel through its object store (see docs/scale.md).
@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine
 
 from newsgraph import nlp
-from newsgraph.errors import InputRejected
+from newsgraph.errors import InputRejected, RayIngestError
 from newsgraph.model import Article, RawArticle
 from newsgraph.pipeline import BATCH_SIZE, extract_articles
 from newsgraph.store.ingest import (
@@ -81,18 +81,20 @@ def ingest_ray(
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-ray-", dir=scratch))
     try:
         skip = SkipKnown(engine, lookahead=batch_size, on_skip=on_skip)
-        shards = [ray.put(table) for table in spool(
-            skip(raws), rows_per_shard=batch_size * BATCHES_PER_SHARD)]
+        tables = list(spool(skip(raws), rows_per_shard=batch_size * BATCHES_PER_SHARD))
+        expected = sum(table.num_rows for table in tables)
+        shards = [ray.put(table) for table in tables]
+        del tables
         counts = IngestCounts(skipped=skip.skipped)
         if shards:
             pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-            written = run_on_ray(shards, folder, model=model, batch_size=batch_size,
-                                 workers=pool, show_progress=show_progress)
-            expected = sum(ray.get(ref).num_rows for ref in shards)
-            if written != expected:
-                raise RuntimeError(f"Ray returned {written} records for {expected} inputs")
-            del shards
-            counts += write(engine, _tapped(load(folder), on_item), batch_size=batch_size)
+            landed = run_on_ray(shards, folder, model=model, batch_size=batch_size,
+                                workers=pool, show_progress=show_progress)
+            loaded = _Counted(load(landed))
+            counts += write(engine, _tapped(loaded, on_item), batch_size=batch_size)
+            if loaded.count != expected:
+                raise RayIngestError(f"Ray returned {loaded.count} records for {expected} "
+                                     "inputs; run the ingest again to store the rest")
         return counts
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -137,14 +139,15 @@ def _raw_row(seq: int, item: RawArticle | Article | InputRejected) -> dict[str, 
 
 
 def run_on_ray(shards: list[Any], out: Path, *, model: str, batch_size: int, workers: int,
-               show_progress: bool = False) -> int:
+               show_progress: bool = False) -> Iterator[Path]:
     """Input shards (object refs of Arrow tables) → ``map_batches`` on an actor pool → the
-    records, streamed back here in order and written as Parquet shards into ``out``.
+    records, streamed back here in order and written as Parquet shards into ``out``; yields
+    each shard's path as it lands, so the caller loads it while the actors go on.
 
     The inputs travel through Ray's object store and the records come back the same way, so
     no folder has to be shared with the cluster, and no read or write task competes with the
     actors for CPUs (on a 2-CPU Ray, a read task waiting for a CPU the actors hold would
-    wait for ever). Returns the number of rows written.
+    wait for ever).
     """
     import ray.data
 
@@ -158,13 +161,12 @@ def run_on_ray(shards: list[Any], out: Path, *, model: str, batch_size: int, wor
         batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1,
     )
     out.mkdir(parents=True, exist_ok=True)
-    written = 0
     for number, table in enumerate(records.iter_batches(batch_size=None,
                                                         batch_format="pyarrow")):
         if table.num_rows:
-            pq.write_table(table, out / f"records-{number:09d}.parquet")
-            written += table.num_rows
-    return written
+            path = out / f"records-{number:09d}.parquet"
+            pq.write_table(table, path)
+            yield path
 
 
 class RayExtractor:
@@ -206,36 +208,31 @@ def _record_row(seq: int, item: Any) -> dict[str, Any]:
 # --- bulk load ------------------------------------------------------------------------------
 
 
-def load(folder: Path) -> Iterator[WriteItem]:
-    """The records and rejections of the shards, in input order.
+def load(shards: Iterable[Path]) -> Iterator[WriteItem]:
+    """The records and rejections of the shards, one shard in memory at a time.
 
-    The shards come back in order (``preserve_order``); they are read one at a time in the
-    order of their first row, which keeps memory to one shard. Should they ever overlap, every
-    row is sorted at once instead.
-    """
-    shards = sorted(folder.rglob("*.parquet"))
-    firsts = []
-    for shard in shards:
-        seqs = pq.read_table(shard, columns=["seq"]).column("seq").to_pylist()
-        if seqs:
-            firsts.append((seqs[0], seqs, shard))
-    firsts.sort(key=lambda entry: entry[0])
-    if _increasing(seqs for _, seqs, _ in firsts):
-        for _, _, shard in firsts:
-            yield from (_item(row) for row in pq.read_table(shard).to_pylist())
-        return
-    table = pa.concat_tables([pq.read_table(shard) for _, _, shard in firsts])
-    yield from (_item(row) for row in table.sort_by("seq").to_pylist())
-
-
-def _increasing(runs: Iterable[list[int]]) -> bool:
+    Ray hands the shards back in input order (``preserve_order``) and they are written as
+    they come, so an out-of-order row is an error, not something to sort: what was written
+    before it stays, and running the ingest again stores the rest."""
     last = -1
-    for run in runs:
-        for seq in run:
-            if seq <= last:
-                return False
-            last = seq
-    return True
+    for shard in shards:
+        for row in pq.read_table(shard).to_pylist():
+            if row["seq"] <= last:
+                raise RayIngestError(f"Ray returned input {row['seq']} after input {last}")
+            last = row["seq"]
+            yield _item(row)
+
+
+class _Counted:
+    """An iterator that counts what went through it."""
+
+    def __init__(self, items: Iterable[WriteItem]) -> None:
+        self.items, self.count = iter(items), 0
+
+    def __iter__(self) -> Iterator[WriteItem]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 def _item(row: dict[str, Any]) -> WriteItem:
