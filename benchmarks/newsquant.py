@@ -11,7 +11,8 @@ the scorer's canonicaliser already maps them (``%`` → percentage, ``USD`` → 
 square kilometre, ``t`` → metric ton, ``h`` → hour, ``bbl/d`` → barrel of oil per day).
 
 Where NewsQuant's conventions differ from our record, this adapter maps (docs/quantities.md,
-"NewsQuant"): a count's unit is its counted noun phrase; a change "from X to Y" is one range;
+"NewsQuant"): a count's unit is its counted noun phrase; a change "from X to Y" is one range
+(also with its ends apart in one clause, or the end without a unit); an age is "year of age";
 the sentence's duration times (ours: ``times`` records) are added as quantities; a vague
 plural ("thousands") is a range over its order of magnitude; a fraction of a whole is a
 fraction of one with unit "% <what>"; pence are "point", multiples dimensionless, "tons"
@@ -74,8 +75,10 @@ def _count_unit(q, sent, head=True) -> str | None:
 
 
 # Our codes NewsQuant names otherwise: pence ("164p") are "point" in its gold, a multiple
-# ("6.5 times earnings", "sixfold") is dimensionless.
-NEWSQUANT_CODES = {"GBX": "point", "times": "-"}
+# ("6.5 times earnings", "sixfold") is dimensionless, an age ("years old") is "year of age".
+NEWSQUANT_CODES = {"GBX": "point", "times": "-", "years old": "year of age",
+                   "months old": "month of age", "weeks old": "week of age",
+                   "days old": "day of age"}
 
 
 def newsquant_unit(q, sent=None) -> str | None:
@@ -90,6 +93,8 @@ def newsquant_unit(q, sent=None) -> str | None:
         return NEWSQUANT_CODES[q.unit]
     if q.unit == "t" and re.search(r"\btons\b|\bton\b", q.text, re.IGNORECASE):
         return "ton"  # NewsQuant keeps "tons" apart from "tonnes" (metric ton)
+    if q.unit == "lb-ft" and re.search(r"lb-ft", q.text, re.IGNORECASE):
+        return "foot pound-force"  # "586 lb-ft"; "275 pound-feet" is its "pound-foot"
     if q.unit is None or q.unit in measures or "/" in q.unit:
         return q.unit
     phrase = _count_unit(q, sent) if sent is not None else None
@@ -138,9 +143,30 @@ def quantity_json(q, sent=None) -> dict:
 
 # "from 252 miles to 287 miles": NewsQuant writes a change from one figure to another as one
 # range, we as two figures ("by $43.6 billion to $419.2 billion" stays two in both); "from
-# $500,000 to $1 million a year" takes the rate of its end.
-CHANGE = re.compile(r"\s+(?:up\s+)?to\s+$")
+# $500,000 to $1 million a year" takes the rate of its end. The ends may stand apart ("from
+# $36,040 at 10pm to $34,935", "from 20 mpg in 2008 to 29 mpg") within one clause, and the end may
+# leave the unit out ("from 21 mpg to 23"). "rose to 7.4 from 6.8" stays two, as in NewsQuant.
+CHANGE = re.compile(r"(?:\s+[^,;:()\d][^,;:()]{0,30}?)?\s+(?:up\s+)?to\s+$")
 CHANGE_FROM = re.compile(r"from\s+(?:up to\s+)?\S*$")
+
+
+def _same_unit(first, second) -> bool:
+    """Both ends in one unit, or the end without one ("from 21 mpg to 23", "from 240 to
+    273")."""
+    return second.unit is None or (second.unit or "").split("/")[0] == first.unit
+
+
+def _change(text: str, previous, q) -> list | None:
+    """[start, end] of a change written across two of our figures, else None."""
+    if previous is None or previous.value_max is not None or q.value_max is not None or (
+        not _same_unit(previous, q)
+    ):
+        return None
+    gap = text[previous.end : q.start]
+    before = text[max(0, previous.start - 14) : previous.start]
+    if CHANGE.fullmatch(gap) and CHANGE_FROM.search(before):
+        return [previous.value, q.value]
+    return None
 
 
 def merge_changes(text: str, quantities, doc=None) -> list[dict]:
@@ -150,12 +176,11 @@ def merge_changes(text: str, quantities, doc=None) -> list[dict]:
     for q in quantities:
         sent = doc.char_span(q.start, q.end, alignment_mode="expand") if doc is not None else None
         item = quantity_json(q, sent[0].sent if sent is not None and len(sent) else None)
-        if previous is not None and previous.value_max is None and q.value_max is None and (
-            (q.unit or "").split("/")[0] == previous.unit
-            and CHANGE.match(text[previous.end : q.start])
-            and CHANGE_FROM.search(text[max(0, previous.start - 14) : previous.start])
-        ):
-            out[-1]["value"], out[-1]["unit"] = [previous.value, q.value], item["unit"]
+        change = _change(text, previous, q)
+        if change is not None:
+            out[-1]["value"] = change
+            if q.unit is not None:
+                out[-1]["unit"] = item["unit"]
             previous = None
             continue
         out.append(item)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.numbers import parse_digits, parse_number, parse_word, scaled
+from newsgraph.extract.numbers import (
+    parse_digits,
+    parse_number,
+    parse_word,
+    scaled,
+    words_after_scale,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +60,15 @@ def test_more_scales_and_vague_plurals():
     assert scaled(6, "hundred") == 600
     assert NUMBER_WORDS["tens of millions"] == (1e7, True)
     assert NUMBER_WORDS["billions"] == (1e9, True)
+
+
+@pytest.mark.parametrize(("text", "end", "factor", "added"), [
+    (" six hundred forty-two students", 0, 1e3, 642),
+    (" and ten guests", 0, 1e2, 10),
+    (" three hundred thousand voters", 0, 1e6, 3e5),
+    (" five were returned", 0, 1e2, 5),
+    (" two hundred more", 0, 1e2, 0),  # not smaller than the scale before it: no part
+    (" people came", 0, 1e3, 0),
+])
+def test_a_number_in_words_goes_on_after_its_scale(text, end, factor, added):
+    assert words_after_scale(text, end, factor)[0] == added

@@ -230,14 +230,14 @@ def test_claimed_by_names_the_credited_entity_or_nobody(nlp, text, source):
     assert names.get(found[0].claimed_by) == source
 
 
-# Not quantities: years, dates, times of day, ordinals, ages, phone numbers, ids, counters.
+# Not quantities: years, dates, times of day, ordinals, phone numbers, ids, counters.
 NOT_QUANTITIES = [
     "The programme runs until 2030.",
     "The talks began on 3 December 2025 at 14:30.",
     "Prices have risen since the 1990s.",
     "She finished third in the 2nd round.",
-    "Ridl, 54, a former judge, was arrested.",
-    "A 54-year-old man was detained.",
+    "Varlen (14) scored twice.",  # a shirt number as often as an age
+    "The harbour, 12, and the dock were closed.",  # an apposition to no person
     "Call 555-0199 or +44 20 7946 0958 for details.",
     "See Article 5 of the treaty.",
     "Page 2 of 5",
@@ -484,3 +484,76 @@ def test_a_number_no_date_can_hold_is_read_inside_a_date_entity(nlp):
     assert [(q.value, q.unit) for q in _quantities(nlp, text)] == [
         (68400, "people"), (95800, "people")
     ]
+
+
+# Ages: a quantity in the unit it is stated in ("years old"), ``about`` whose age it is (the
+# person's entity name when the text names one).
+AGES = [
+    ("Ridl, 54, a former judge, was arrested.", 54, "years old", "54", "Ridl"),
+    ("A 54-year-old man was detained.", 54, "years old", "54-year-old", "man"),
+    ("Police found a 33 year-old courier near the depot.", 33, "years old", "33 year-old",
+     "courier"),
+    ('"We are ready," said Mira Holt, 29, a campaigner.', 29, "years old", "29", "Mira Holt"),
+    ("Her son, Taavi, 19, a conscript, has not written.", 19, "years old", "19", "Taavi"),
+    ("Uncle saves boy, 6, from frozen pond", 6, "years old", "6", "boy"),
+    ("A woman aged 72 was rescued from the river.", 72, "years old", "72", "woman"),
+    ("Orla Brennick is 30 years old.", 30, "years old", "30 years old", "Orla Brennick"),
+    ("She lives with her now-18 month-old son.", 18, "months old", "18 month-old", "son"),
+    ("The chapel stands on 400 million-year-old granite.", 4e8, "years old",
+     "400 million-year-old", "granite"),
+    ("The club kept 17 players over the age of 21.", 21, "years old", "21", "players"),
+    ("Lena Varsk moved to Tarn with her daughter Ilse, who was 10.", 10, "years old", "10",
+     "Ilse"),
+]
+
+
+@model
+@pytest.mark.parametrize(("text", "value", "unit", "surface", "about"), AGES)
+def test_an_age_is_a_quantity_of_its_person(nlp, text, value, unit, surface, about):
+    ages = [q for q in _quantities(nlp, text) if q.unit in ("years old", "months old")]
+    assert len(ages) == 1
+    q = ages[0]
+    assert (q.value, q.unit, q.text, q.claimed_by) == (value, unit, surface, None)
+    assert about in q.about
+
+
+@model
+def test_an_age_takes_the_full_name_of_its_person(nlp):
+    text = "Petra Lind chairs the board. Lind, 52, told reporters the plan was ready."
+    ages = [q for q in _quantities(nlp, text) if q.unit == "years old"]
+    assert [(q.value, q.about) for q in ages] == [(52, "Petra Lind")]
+
+
+@model
+def test_a_minus_before_an_age_is_a_dash(nlp):
+    q = _one(nlp, "The then - 18 year-old winger was sold.")
+    assert (q.value, q.unit) == (18, "years old")
+
+
+@model
+def test_an_age_of_a_pronoun_keeps_to_copulas_of_persons(nlp):
+    assert [q.unit for q in _quantities(nlp, "He will be 35 by the end of the year.")] == [
+        "years old"]
+    assert [q.unit for q in _quantities(nlp, "The rate was 5.")] == [None]
+
+
+@model
+def test_a_plural_of_nationality_counts_people(nlp):
+    q = _one(nlp, "In total, 1,307,000 Ukrainians were registered by March.")
+    assert (q.value, q.unit, q.about) == (1307000, "people", "Ukrainians")
+    q = _one(nlp, "The leak exposed the records of millions of Canadians.")
+    assert (q.value, q.unit, q.about) == (1e6, "people", "Canadians")
+
+
+@model
+def test_a_person_after_per_is_no_count_of_people(nlp):
+    q = _one(nlp, "The cap on the deposit per person is 50000.")
+    assert (q.value, q.unit) == (50000, None)
+
+
+@model
+def test_a_number_in_words_is_read_to_its_end(nlp):
+    q = _one(nlp, "In all, twenty-eight thousand six hundred forty-two pupils attend Tarn schools.")
+    assert (q.value, q.unit) == (28642, "people")
+    q = _one(nlp, "The hall seats three hundred and ten guests.")
+    assert (q.value, q.text) == (310, "three hundred and ten guests")

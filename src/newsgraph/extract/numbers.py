@@ -98,3 +98,38 @@ def scaled(value: float | None, scale: str | None) -> float | None:
         return value
     factor = SCALES.get(scale.lower().rstrip("."))
     return _finite(round(value * factor, 6)) if factor else value
+
+
+# A number in words that goes on after a scale word: "twenty-eight thousand six hundred
+# forty-two", "three hundred and ten".
+_TENS_RE = "|".join(TENS)
+_DIGIT_WORDS_RE = "|".join(u for u in UNITS if 0 < UNITS[u] < 10)
+_WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_DIGIT_WORDS_RE}))?|{'|'.join(UNITS)})"
+_WORDS_AFTER = re.compile(
+    r"[ ](?:and[ ])?(" + _WORD + r")(?:[ ](hundred thousand|hundred million|hundred|thousand|"
+    r"million|billion))?(?![\w-])",
+    re.IGNORECASE,
+)
+_WORD_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                "hundred thousand": 1e5, "hundred million": 1e8}
+
+
+def words_after_scale(text: str, end: int, factor: float) -> tuple[float, int]:
+    """The rest of a number in words after a scale word of ``factor`` at ``end``: (amount to
+    add, new end). Each further part must be smaller than the scale before it ("six hundred"
+    after "thousand", "forty-two" after "hundred"); (0, end) when none follows."""
+    added = 0.0
+    while True:
+        m = _WORDS_AFTER.match(text, end)
+        if m is None:
+            return added, end
+        part = parse_word(m.group(1))
+        if part is None or part == 0:
+            return added, end
+        scale = _WORD_SCALES.get((m.group(2) or "").lower(), 1.0)
+        if part * scale >= factor or scale >= factor:
+            return added, end
+        added += part * scale
+        end, factor = m.end(), scale
+        if scale == 1.0:
+            return added, end

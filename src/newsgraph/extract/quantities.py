@@ -4,8 +4,9 @@ A figure is found by its number (digits, a scale word, a number spelt out, a fra
 read outwards: a currency sign or code before it, a unit, currency word or counted noun after
 it, a second number making a range, a qualifier ("about", "more than") before it. A bare
 number takes the counted noun of its "of" phrase ("nineteen of the allies") or of the count
-just before it ("14 vessels … six were Dutch"). Years, dates, times of day, ordinals, ages in
-appositions, phone numbers, ids and numbers inside names are not quantities.
+just before it ("14 vessels … six were Dutch"). An age is a quantity of its person ("Ridl,
+54," → 54 ``years old``, about "Tomas Ridl"). Years, dates, times of day, ordinals, phone
+numbers, ids and numbers inside names are not quantities.
 
 ``about`` is read from the parse: the counted noun, the "of" phrase ("12.5% of the region"),
 the noun the figure modifies ("a six-hour session"), or the subject of the verb that states
@@ -32,6 +33,7 @@ from newsgraph.extract.numbers import (
     UNITS,
     parse_number,
     scaled,
+    words_after_scale,
 )
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, extract_quotes, speaker_from, subject_of
@@ -153,7 +155,7 @@ _GLUED_BEFORE = "".join(
 )
 NUMBER = re.compile(
     r"(?=[\d.])(?:(?<![\w.,/:+\-\u2011])|(?<=\s-)|(?<=\A-)|(?<=\s\u2212)|(?<=minus-)|(?<=\s\+)"
-    r"|(?<=sub-)"
+    r"|(?<=sub-)|(?<=\bthen-)|(?<=\bnow-)"  # "the then-18-year-old"
     + _GLUED_BEFORE
     + r")(?:" + _DIGITS + r")(?![.,/:]?\d)"
     r"|(?<![\w\-\u2011])(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
@@ -232,6 +234,19 @@ FOLD = re.compile(
     + r")[\-\u2011]?fold\b",
     re.IGNORECASE,
 )
+# Ages: "a 54-year-old", "15 year-old", "30 years old", "18-month-old", "5 years of age".
+AGE_AFTER = re.compile(
+    r"(?:[\s\-\u2011]+|(?<=[\-\u2011]))(?:(year|month|week|day)s?[\s\-\u2011]+old|"
+    r"(year|month)s?\s+of\s+age)\b",
+    re.IGNORECASE,
+)
+AGE_UNITS = {"year": "years old", "month": "months old", "week": "weeks old", "day": "days old"}
+AGE_CODES = frozenset(AGE_UNITS.values())
+# Nouns of kin and of a person's standing whose apposition may give an age ("her son, 19,").
+KIN = frozenset("""
+son daughter father mother brother sister uncle aunt nephew niece husband wife grandson
+granddaughter grandfather grandmother cousin boss neighbour neighbor friend partner
+""".split())
 # Pence after a figure, spaced ("68 p"); not "p.m." or "p. 5".
 PENCE = re.compile(r" p(?=[,;:)]|\.?\s*$|\.\s|\s+(?:at|to|from|on|and|or|a|per)\b)")
 FEET_INCHES = re.compile(r"(?<![\w.])(\d)['’](\d{1,2})(?:\"|”|'')")
@@ -268,6 +283,7 @@ class _Figure:
     year_like: bool = False
     unit_from_next: bool = False  # takes the unit of the figure after it
     compound: bool = False  # read from a hyphenated modifier ("six-hour", "310-kilometre")
+    age_of: Token | None = None  # whose age the figure is ("Ridl, 54," → Ridl)
 
 
 def _word_after(text: str, i: int, keys: list[str]) -> tuple[str, int] | None:
@@ -384,9 +400,14 @@ def _read_word_number(match: str) -> tuple[float, bool, bool] | None:
 class _Reader:
     """Reads figures out of one document."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...] = ()) -> None:
         self.doc = doc
         self.text = text_of(doc)
+        # characters inside a mention of a person, whose apposition may be an age
+        self.person_chars = {
+            i for e in entities if e.type == "PERSON" for m in e.mentions
+            for i in range(m.start, m.end)
+        }
         self.starts = [t.idx for t in doc]  # token start offsets, for bisecting
         self.ents = {}
         for ent in doc.ents:
@@ -486,6 +507,9 @@ class _Reader:
                 factor, end = found
                 fig.value = fig.value * factor
                 fig.vague = False
+                if not digits:  # "twenty-eight thousand six hundred forty-two"
+                    added, end = words_after_scale(text, end, factor)
+                    fig.value += added
         fig.end = end
         if digits and fig.unit is None and SCORE.match(text, end) and (
             float(SCORE.match(text, end).group(1)) <= fig.value < 100
@@ -497,7 +521,7 @@ class _Reader:
         self.rate(fig)
         if plus and (fig.unit is None or fig.unit not in MEASURE_CODES):
             return None  # "+0.3%" is a change; "+44" no figure here
-        if negative or minus:
+        if (negative or minus) and fig.unit not in AGE_CODES:  # "the then-18-year-old"
             # "-5 yards", "-1.3%", "minus 387 Fahrenheit": a minus sign counts before a unit
             if negative and not minus and (fig.unit is None or fig.count_head is not None or (
                 fig.compound or fig.unit not in MEASURE_CODES
@@ -635,6 +659,10 @@ class _Reader:
         if text[end : end + 1] == "\u2033":  # "25.5″": inches
             fig.unit, fig.end = "in", end + 1
             return
+        age = AGE_AFTER.match(text, end)
+        if age is not None:  # "a 54-year-old", "30 years old": an age, in the unit it names
+            fig.unit, fig.end = AGE_UNITS[(age.group(1) or age.group(2)).lower()], age.end()
+            return
         found = _word_after(text, end, _CURRENCY_KEYS)
         if found is not None:
             fig.unit, fig.end = CURRENCY_WORDS[found[0]], found[1]
@@ -709,7 +737,7 @@ class _Reader:
                     or t.text in ("-", "\u2011") and not t.whitespace_) and (
                     t.i + 1 < len(self.doc)):
                 t = self.doc[t.i + 1]
-            elif t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower():
+            elif t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower() or _demonym(t):
                 return t
             elif t.lower_ in ("and", "or") and steps > 0 and t.i + 1 < len(self.doc) and (
                 self.doc[t.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
@@ -741,9 +769,14 @@ def _unhyphenated_compound(reader: _Reader, fig: _Figure, noun: Token) -> Token 
     return first if ARTICLE_BEFORE.search(reader.text[max(0, fig.start - 6) : fig.start]) else None
 
 
+def _demonym(t: Token) -> bool:
+    """ "Americans", "Ukrainians": a plural of nationality counts people."""
+    return t.tag_ == "NNPS" and t.ent_type_ == "NORP"
+
+
 def _unit_of_noun(noun: Token) -> str:
     lemma = noun.lemma_.lower()
-    if lemma in PEOPLE or noun.lower_ in PEOPLE:
+    if lemma in PEOPLE or noun.lower_ in PEOPLE or _demonym(noun):
         return "people"
     prev = noun.doc[noun.i - 1] if noun.i > 0 else None
     if lemma in GENERIC_HEADS and prev is not None and prev.dep_ in ("compound", "amod") and (
@@ -754,7 +787,8 @@ def _unit_of_noun(noun: Token) -> str:
 
 
 def _is_age(text: str, fig: _Figure, reader: _Reader) -> bool:
-    """ "Ridl, 54, a former judge", "aged 54", "(54)" after a name."""
+    """ "Ridl, 54, a former judge", "aged 54", "(54)" after a name: read as an age or dropped,
+    never a count."""
     before = text[max(0, fig.start - 6) : fig.start].lower()
     after = text[fig.end : fig.end + 2]
     if re.search(r"(?<![a-z])aged\s+$", before):  # not "averaged 7.3 points"
@@ -768,6 +802,141 @@ def _is_age(text: str, fig: _Figure, reader: _Reader) -> bool:
             if reader.ents.get(prev.i) == "PERSON" or prev.pos_ in ("PROPN", "NOUN"):
                 return True
     return bool(re.search(r"\(\s*$", before) and after[:1] == ")" and fig.value < 120)
+
+
+def _person_like(reader: _Reader, t: Token) -> bool:
+    """A word naming a person: a name, a people noun ("boy", "farmer") or kin ("her son")."""
+    lemma = t.lemma_.lower()
+    if t.idx in reader.person_chars or reader.ents.get(t.i) == "PERSON":
+        return True
+    if t.pos_ == "PROPN":
+        return reader.ents.get(t.i) in (None, "NORP")
+    return t.pos_ == "NOUN" and (lemma in PEOPLE or lemma in KIN or t.lower_ in PEOPLE)
+
+
+def _age_of_apposition(reader: _Reader, fig: _Figure) -> Token | None:
+    """The person whose age an apposition or "aged" gives: "Ridl, 54,", "Ridl (54)", "a man
+    aged 54", "boy, 6,"; None when the word before is no person."""
+    t = reader.token_at(fig.start)
+    if t is None:
+        return None
+    prev = reader.doc[t.i - 1] if t.i > 0 else None
+    while prev is not None and (prev.lower_ in ("aged", ",", "(") or prev.is_space) and (
+        prev.i > 0
+    ):
+        prev = reader.doc[prev.i - 1]
+    return prev if prev is not None and _person_like(reader, prev) else None
+
+
+def _age_of_modifier(reader: _Reader, fig: _Figure) -> Token | None:
+    """The noun "a 54-year-old" modifies ("a 54-year-old barley farmer" → farmer), the subject
+    of "is 30 years old", or None ("the 65-year-old said")."""
+    t = reader.tokens_from(fig.end)
+    if t is not None and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.idx <= fig.end + 1:
+        while t.dep_ in ("compound", "amod") and t.head.i > t.i:
+            t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "ROOT":  # "the 65-year-old worries"
+            return t
+    return _subject_of_be(reader, fig)
+
+
+def _subject_of_be(reader: _Reader, fig: _Figure) -> Token | None:
+    """The subject of the "be" the figure follows ("Lena is 30 years old", "his daughter, who
+    was 10"): a relative pronoun stands for the noun it hangs on."""
+    t = reader.token_at(fig.start)
+    verb = t.head if t is not None else None
+    while verb is not None and verb.lemma_ != "be" and verb.head.i != verb.i and (
+        verb.i >= t.i - 3
+    ):
+        verb = verb.head
+    if verb is None or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+# A bare number after a form of "be" whose subject is a person, closing its clause ("who was
+# 10.", "she will be 35 by May"): an age.
+AFTER_AGE = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:by|when|in|at|and|but|until|before|after|on)\b")
+BE_BEFORE = re.compile(r"\b(?:is|was|be|turned|turns|turn|'s)\s+$", re.IGNORECASE)
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "you", "who"})
+
+
+def _copula_age(reader: _Reader, fig: _Figure) -> Token | None:
+    """A bare number stated as what a person is ("Maria, who was 10,"): the person, else None.
+    A bare pronoun ("he will be 35") is kept as the pronoun."""
+    if fig.unit is not None or fig.value_max is not None or not 0 < fig.value < 120 or (
+        not float(fig.value).is_integer()
+    ) or not BE_BEFORE.search(reader.text[max(0, fig.start - 8) : fig.start]) or (
+        not AFTER_AGE.match(reader.text, fig.end)
+    ):
+        return None
+    subject = _subject_of_be(reader, fig)
+    if subject is None:
+        t = reader.token_at(fig.start)
+        verb = t.head if t is not None else None  # "turned 40": the verb itself
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if (
+            verb is not None and verb.lemma_ == "turn") else None
+    if subject is None:
+        return None
+    if subject.lower_ in PERSON_PRONOUNS or _person_like(reader, subject):
+        return subject
+    return None
+
+
+# "over the age of 21", "under the age of 5 years": a threshold of age.
+AGE_OF_BEFORE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
+
+
+def _age_of_threshold(reader: _Reader, fig: _Figure) -> Token | None:
+    """ "players over the age of 21" → players."""
+    t = reader.tokens_from(fig.start - len(AGE_OF_BEFORE.search(
+        reader.text[max(0, fig.start - 12) : fig.start]).group()))
+    while t is not None and t.lower_ != "age" and t.i > 0:
+        t = reader.doc[t.i - 1]
+    if t is None or t.head.dep_ != "prep":
+        return None
+    owner = t.head.head
+    if owner.pos_ not in ("NOUN", "PROPN") and t.head.i > 0:
+        owner = reader.doc[t.head.i - 1]  # "kept 17 players over the age of 21"
+    return owner if owner.pos_ in ("NOUN", "PROPN") else None
+
+
+def _read_age(reader: _Reader, fig: _Figure) -> bool:
+    """Whether the figure is an age; if so its unit is set and ``age_of`` the noun it belongs
+    to. An apposition that names no person ("Article 5, 12,") is dropped by ``_is_age``."""
+    text = reader.text
+    if fig.unit in AGE_CODES:
+        fig.age_of = _age_of_modifier(reader, fig)
+        return True
+    if fig.unit is None or fig.unit in TIME_UNITS:
+        unit = AGE_UNITS.get(fig.unit or "year", "days old" if fig.unit == "d" else None)
+        if unit is None:
+            return False
+        before = text[max(0, fig.start - 30) : fig.start]
+        qualifier = _qualifier_before(text, fig.start)
+        if qualifier is not None:
+            before = text[max(0, qualifier[1] - 30) : qualifier[1]]
+        if AGE_OF_BEFORE.search(before):
+            fig.unit, fig.age_of = unit, _age_of_threshold(reader, fig)
+            return True
+        if re.search(r"(?<![a-z])aged\s+$", before.lower()):
+            fig.unit, fig.age_of = unit, _age_of_apposition(reader, fig)
+            return True
+        if fig.unit is None and _is_age(text, fig, reader):
+            owner = _age_of_apposition(reader, fig)
+            if owner is not None and text[fig.end : fig.end + 1] != ")":
+                # "Ridl, 54,"; "Ridl (54)" may as well be a shirt number: dropped
+                fig.unit, fig.age_of = unit, owner
+                return True
+            return False
+        owner = _copula_age(reader, fig)
+        if owner is not None:
+            fig.unit, fig.age_of = unit, owner
+            return True
+    return False
 
 
 def _in_a_name(reader: _Reader, fig: _Figure) -> bool:
@@ -825,7 +994,7 @@ def extract_quantities(
     ``quotes`` are the article's quotes when already extracted (a figure inside a quote is
     its speaker's claim); without them they are found again.
     """
-    reader = _Reader(doc)
+    reader = _Reader(doc, entities)
     text = text_of(doc)
     figures: list[_Figure] = []
     taken = [False] * (len(text) + 1)
@@ -884,7 +1053,15 @@ def _keep(reader: _Reader, fig: _Figure) -> bool:
     text = reader.text
     first = reader.token_at(fig.start if fig.unit not in CURRENCIES else fig.end - 1)
     label = reader.ents.get(first.i) if first is not None else None
-    if _has_label_before(text, fig.start) or _is_age(text, fig, reader):
+    if _has_label_before(text, fig.start):
+        return False
+    if _read_age(reader, fig):
+        qualifier = _qualifier_before(text, fig.start)
+        if qualifier is not None:
+            fig.qualifier = qualifier[0]
+            fig.approximate = qualifier[0] in APPROX_QUALIFIERS
+        return True
+    if _is_age(text, fig, reader):
         return False
     if COUNTER.search(text[max(0, fig.start - 30) : fig.start]):
         return False
@@ -972,7 +1149,7 @@ def _of_phrase(reader: _Reader, fig: _Figure, *, noun_only: bool = True) -> Toke
         t = objects[0]
         while t.dep_ in ("compound", "amod") and t.head.i > t.i:
             t = t.head
-        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower():
+        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower() or _demonym(t):
             return t
         if not noun_only and t.pos_ in ("PROPN", "ADJ") and not t.like_num:
             return t  # "12.5% of Belmora", "3,400 km² of salt flat"
@@ -1015,7 +1192,8 @@ def _anaphora(reader: _Reader, figures: list[_Figure]) -> None:
         ]
         counts = [f for f in earlier if f.count_head is not None]
         people = [t for t in sent if t.pos_ == "NOUN" and (
-            t.lemma_.lower() in PEOPLE or t.lemma_.lower() in PEOPLE_GROUPS)]
+            t.lemma_.lower() in PEOPLE or t.lemma_.lower() in PEOPLE_GROUPS) and not (
+            t.i > 0 and reader.doc[t.i - 1].lower_ == "per")]  # "a maximum per person": a rate
         same_sentence = [f for f in counts if f.start >= sent.start_char]
         # the count before in the same sentence, a people noun of the sentence, the count
         # (or measure) of the sentence before, in that order
@@ -1055,7 +1233,9 @@ def _records(
             value_max=(int(fig.value_max) if fig.value_max is not None
                        and float(fig.value_max).is_integer() else fig.value_max),
             normalized=normalize(value, fig.unit),
-            about=_about(reader, fig), claimed_by=claims.of(start, end),
+            about=_age_about(reader, fig, claims) if fig.unit in AGE_CODES else _about(
+                reader, fig),
+            claimed_by=claims.of(start, end),
         )
         if out and re.fullmatch(r"\s*\(\s*", text[out[-1].end : start]) and _same_dimension(
             out[-1], record
@@ -1063,6 +1243,24 @@ def _records(
             record = replace(record, same_as=out[-1].id, about=out[-1].about or record.about)
         out.append(record)
     return tuple(out)
+
+
+def _age_about(reader: _Reader, fig: _Figure, claims: _Claims) -> str | None:
+    """Whose age: the entity's name when the person is one ("Maddon, 66," → "Joe Maddon"), a
+    pronoun resolved as quotes resolve speakers, else the noun phrase ("a 54-year-old barley
+    farmer" → "barley farmer"); None when the text names nobody ("the 65-year-old said")."""
+    t = fig.age_of
+    if t is None:
+        return None
+    entity = claims.ctx.entity_at(t)
+    if entity is not None:
+        return entity[0].name
+    if t.pos_ == "PRON":
+        found = speaker_from(claims.ctx, t)
+        named = {e.id: e.name for e in claims.entities}
+        return named.get(found.speaker) if found.speaker is not None else None
+    inside = frozenset(x.i for x in reader.tokens_in(fig.start, fig.end))
+    return _np_words(t, inside, after=fig.end if t.idx >= fig.end else 0)
 
 
 def _same_dimension(a: Quantity, b: Quantity) -> bool:
