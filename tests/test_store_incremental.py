@@ -31,7 +31,7 @@ PEOPLE = [
     ("Ilse Brandt", ["Ilse Brandt"]),
     ("Mira Linden", ["Mira Linden"]),  # shares the Linds' surname block
 ]
-PLACES = [["Kyiv", "Kiev"], ["Karsk"], ["Valdora"]]
+PLACES = [["Kyiv", "Kiev"], ["Karsk"], ["Valdora"], ["Бора"]]  # the last folds to nothing
 # A body the gazetteer knows, and one only an article naming both forms joins up.
 ORGS = [("International Atomic Energy Agency", "IAEA"), ("Northern Fisheries Board", "NFB"),
         ("Harbour Council", None)]

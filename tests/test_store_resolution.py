@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from newsgraph.model import Article, Entity, Event, Extraction, Quote, Span, Stance, article_id
-from newsgraph.store import resolution
+from newsgraph.store import rebuild, resolution
 from newsgraph.store.check import problems, snapshot
 from newsgraph.store.db import open_store
 from newsgraph.store.ingest import write
@@ -193,22 +193,21 @@ def test_a_failure_mid_rebuild_leaves_the_previous_layer_intact(engine, monkeypa
     before = resolved(engine)
     write(engine, story()[2:])
 
-    real = resolution.resolve
+    real = rebuild.cluster_actors
 
     def duplicated(records):
         # The actors are written after the old layer is deleted; a duplicate id makes that
         # insert fail inside the transaction.
-        result = real(records)
-        return type(result)(actors=result.actors + result.actors[:1], events=result.events,
-                            actor_of=result.actor_of)
+        found = real(records)
+        return found + found[:1]
 
-    monkeypatch.setattr(resolution, "resolve", duplicated)
+    monkeypatch.setattr(rebuild, "cluster_actors", duplicated)
     with pytest.raises(Exception, match="(?i)unique|duplicate"):
         resolution.rebuild(engine)
     assert resolved(engine) == before
     assert resolution.stale(engine)  # and it knows the new article is not in it yet
 
-    monkeypatch.setattr(resolution, "resolve", real)
+    monkeypatch.setattr(rebuild, "cluster_actors", real)
     assert resolution.rebuild(engine).articles == 3
 
 

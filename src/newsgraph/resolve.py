@@ -100,11 +100,15 @@ def _stable_id(prefix: str, *parts: str) -> str:
 
 
 def _key(form: str) -> str:
+    """A form as compared: accents, case, a leading "the" and a possessive set aside; a form
+    in another script ("Москва") keeps its letters, case folded, rather than folding to
+    nothing, so it still meets itself in other articles."""
     text = unicodedata.normalize("NFKD", form)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"['’]s$", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return (re.sub(r"[^a-z0-9]+", " ", text).strip()
+            or re.sub(r"\W+", " ", text.casefold()).strip())
 
 
 def _ordered(records: Iterable[dict]) -> list[dict]:
@@ -216,7 +220,9 @@ def _other_keys(e: dict, index: dict | None = None) -> set[str]:
         if entry is not None:
             keys.add("gazetteer:" + entry.name)
     keys.discard("")
-    return keys
+    # a name of nothing but marks ("—" off a messy page) still meets itself, and has a key
+    # for the rebuild and the updates to find it by
+    return keys or {"name:" + e["name"].casefold()}
 
 
 def _other_clusters(type_: str, entities: list[tuple[str, dict]]) -> list[_Cluster]:
@@ -278,6 +284,14 @@ def _unique_ids(actors: list[Actor]) -> list[Actor]:
 
 
 def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
+    actors = _unique_ids(cluster_actors(records))
+    actor_of = {(m.article_id, m.entity_id): a.id for a in actors for m in a.members}
+    return tuple(actors), actor_of
+
+
+def cluster_actors(records: Iterable[dict]) -> list[Actor]:
+    """The actors of the records in (type, name) order, each with the id of its name:
+    namesakes (two actors whose names fold to one key) are not numbered yet."""
     by_type: dict[str, list[tuple[str, dict]]] = {}
     for r in _ordered(records):
         for e in _in_order(r["entities"]):
@@ -289,9 +303,7 @@ def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
                     else _other_clusters(type_, entities))
         actors.extend(_actor(c) for c in clusters)
     actors.sort(key=lambda a: (a.type, a.name, a.id))
-    actors = _unique_ids(actors)
-    actor_of = {(m.article_id, m.entity_id): a.id for a in actors for m in a.members}
-    return tuple(actors), actor_of
+    return actors
 
 
 def _day(value: str | None) -> date | None:

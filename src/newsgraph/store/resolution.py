@@ -22,8 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Engine, exists, func, select, text
 
-from newsgraph.resolve import Actor, Resolution, ResolvedEvent, actor_keys, resolve
-from newsgraph.store import inputs
+from newsgraph.resolve import Actor, Resolution, ResolvedEvent, actor_keys
 from newsgraph.store.db import WRITE
 from newsgraph.store.schema import (
     RESOLVED_TABLES,
@@ -139,15 +138,9 @@ def rebuild(engine: Engine) -> ResolutionCounts:
 
 
 def _rebuild(conn: Connection) -> None:
-    current = set(conn.scalars(select(articles.c.id).where(current_articles())))
-    records = inputs.records(conn, current)
-    new = rows(records, resolve(records))
-    del records
-    for table in reversed(RESOLVED_TABLES):
-        conn.execute(table.delete())
-    for table in RESOLVED_TABLES:
-        if new[table.name]:
-            conn.execute(table.insert(), new[table.name])
+    from newsgraph.store import rebuild  # it writes its rows with this module's functions
+
+    rebuild.rebuild(conn, set(conn.scalars(select(articles.c.id).where(current_articles()))))
 
 
 @contextmanager
