@@ -56,3 +56,41 @@ def test_the_bid_is_the_first_full_naming_of_it():
                      "coastal republic's bid for membership is on the summit agenda.\n\nPoland "
                      "backs the bid.")
     assert found == [("Poland", "support", "Talvia's bid to join the alliance")]
+
+
+def test_opposition_voiced_to_an_issue_the_parse_hangs_from_the_verb():
+    found = _stances("Talvia, which borders both countries, has voiced opposition to any "
+                     "escalation.")
+    assert found == [("Talvia", "oppose", "any escalation")]
+
+
+def test_a_step_a_relative_clause_supports_is_the_issue_just_named():
+    """ "…against any monitoring mission on its side, a step Talvia has long supported": the
+    relative clause has no object of its own; "a step" renames the mission."""
+    found = _stances('He said Merovia "remains firmly against" any international monitoring '
+                     "mission on its side of the line, a step Talvia has long supported.")
+    assert ("Talvia", "support",
+            "any international monitoring mission on its side of the line") in found
+
+
+def test_backing_a_candidate_is_a_position_on_that_party():
+    found = _stances("The Talvian Green Party, which backed Ivo Lunde in 2020, said on "
+                     "Thursday that it would support Ada Rusk in a runoff.")
+    assert found == [("Talvian Green Party", "support", "Ada Rusk")]
+
+
+def test_whose_government_is_the_country_it_describes():
+    found = _stances("Neighbouring Talvia, whose government has backed Ivo Lunde throughout "
+                     "the campaign, has not commented.")
+    assert found == [("Talvia", "support", "Ivo Lunde")]
+
+
+def test_rejecting_a_charge_is_a_rebuttal_not_a_position():
+    found = _stances("Merovia accused Talvia of hoarding water.\n\nTalvia rejected the charge.")
+    assert found == []
+
+
+def test_calling_a_measure_a_word_of_blame_opposes_it():
+    found = _stances('Opposition leader Ivo Lunde called the windfall tax "a fantasy that would '
+                     'send investment abroad".')
+    assert found == [("Ivo Lunde", "oppose", "the windfall tax")]

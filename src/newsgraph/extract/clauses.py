@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
-from newsgraph.gazetteer import demonyms, surface_index
+from newsgraph.gazetteer import city_names, demonyms, surface_index
 from newsgraph.model import Entity
 
 # Auxiliaries and governing verbs that put what a clause reports in the future.
@@ -55,13 +55,25 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
     (pronouns, descriptions, spokespeople), a group of nationalities as their countries."""
     ids: list[str] = []
     for token in conjuncts(head):
-        group = _people_of_group(ctx, token) or _country_of_owner(ctx, token)
+        group = (_people_of_group(ctx, token) or _country_of_owner(ctx, token)
+                 or _countries_named_before(ctx, token) or _separatist_body(ctx, token)
+                 or (_bodies_behind(ctx, token) if token.tag_ == "NNS" else []))
         if group:
             ids.extend(group)
             continue
+        named = _named_in_apposition(ctx, token)
+        if named is not None:
+            ids.append(named)
+            continue
         found = speaker_from(ctx, token)
+        person = _person_of_object_pronoun(ctx, token, found.speaker)
+        if person is not None:
+            ids.append(person)
+            continue
         if found.speaker is not None and _locative(ctx, found.speaker, token):
             continue  # "negotiators in Vienna": Vienna is where they are, not who they are
+        if found.speaker is not None and _home_of(ctx, found.speaker, token):
+            continue  # "Kessel dockers walk out": where they come from, not who they are
         if found.speaker is not None:
             entity = ctx_entity(ctx, found.speaker)
             if entity is not None and entity.type in PARTY_TYPES:
@@ -71,12 +83,72 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+SEPARATISTS = frozenset({"separatists", "rebels", "insurgents"})
+SEPARATIST_WORDS = frozenset({"separatist", "rebel", "insurgent"})
+# Words a report puts before the name of a body that declared itself: "the self-declared
+# Dorava People's Council".
+SELF_STYLED = frozenset({"self-declared", "self-proclaimed", "self-styled", "self-governing",
+                         "breakaway", "separatist", "rebel"})
+
+
+def _separatist_body(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "the separatists", "Dorava separatists", "separatist leaders": the one body the
+    article names as self-declared or breakaway ("proclaimed a self-governing Dorava People's
+    Council")."""
+    plain = head.lower_ in SEPARATISTS
+    led = head.lower_ in REPRESENTATIVES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in SEPARATIST_WORDS for c in head.children)
+    if not (plain or led):
+        return []
+    bodies = {e.id for e in ctx.entities if e.type == "ORG" for m in e.mentions
+              if SELF_STYLED & set(ctx.text[max(0, m.start - 40): m.start].lower().split())}
+    return list(bodies) if len(bodies) == 1 else []
+
+
+def _named_in_apposition(ctx: SpeakerContext, head: Token) -> str | None:
+    """ "the Lisbon-based conservation group Oceano Vivo": a description whose apposition
+    names a party is that party, not a place inside the description."""
+    if ctx.entity_at(head) is not None or head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        found = ctx.entity_at(child) if child.dep_ == "appos" else None
+        if found is not None and found[0].type in PARTY_TYPES:
+            return found[0].id
+    return None
+
+
+OBJECT_PRONOUNS = {"him": "m", "her": "f"}
+
+
+def _person_of_object_pronoun(ctx: SpeakerContext, token: Token, found: str | None
+                              ) -> str | None:
+    """ "will fly to Dorvan for talks with him": "him" is a person, and not the clause's own
+    subject, so the latest other person of that gender named before it in the sentence, when
+    the speaker rules found a body or nobody."""
+    gender = OBJECT_PRONOUNS.get(token.lower_)
+    if gender is None or token.dep_ not in ("pobj", "dobj") or (
+        found is not None and ctx.is_person(found)
+    ):
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = clause_subject(verb)
+    own = set(entity_ids(ctx, subject)) if subject is not None and subject.i != token.i else set()
+    for _, entity in ctx.mentions_before(token.idx, ("PERSON",)):
+        if entity.id in own or ctx.gender.get(entity.id) not in (None, gender):
+            continue
+        earlier = ctx.last_mention(entity.id, token.idx)
+        return entity.id if earlier >= token.sent.start_char else None
+    return None
+
+
 # Nouns for people who act for a body: "negotiators for Kessaria and the council".
 REPRESENTATIVES = frozenset("""
 negotiator negotiators delegation delegations delegate delegates representative representatives
 official officials envoy envoys diplomat diplomats team teams leader leaders side sides
 government governments minister ministers spokesman spokeswoman spokesperson mediators
-ambassador ambassadors
+ambassador ambassadors supporters members
 """.split())
 
 
@@ -108,6 +180,18 @@ def _locative(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
     return False
 
 
+def _home_of(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
+    """A place before a plural noun for people ("Kessel dockers", "Roskov farmers") says where
+    they are from; representatives ("Estmark negotiators") act for it."""
+    entity = ctx.by_id.get(entity_id)
+    if head.tag_ != "NNS" or head.lower_ in REPRESENTATIVES or entity is None or (
+        entity.type not in ("GPE", "LOC", "FAC")
+    ):
+        return False
+    return any(c.dep_ == "compound" and (found := ctx.entity_at(c)) is not None
+               and found[0].id == entity_id for c in head.children)
+
+
 STATE_NOUNS = frozenset({"country", "government", "nation", "state", "administration",
                          "cabinet"})
 
@@ -118,6 +202,9 @@ def _country_of_owner(ctx: SpeakerContext, head: Token) -> list[str]:
     if head.lower_ not in STATE_NOUNS:
         return []
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    relative = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if relative:
+        return _owner_of_whose(ctx, head)
     if not owners:
         return []
     found = speaker_from(ctx, owners[0])
@@ -127,7 +214,41 @@ def _country_of_owner(ctx: SpeakerContext, head: Token) -> list[str]:
     return [country] if country else []
 
 
+def _owner_of_whose(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "Tarsia, whose government has backed Sandor": the country the clause describes, or
+    the country its person speaks for."""
+    clause = head.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return []
+    found = ctx.entity_at(clause.head)
+    if found is None:
+        return []
+    entity = found[0]
+    if entity.type == "PERSON":
+        country = ctx.speaks_for.get(entity.id)
+        return [country] if country else []
+    return [entity.id] if entity.type in ("GPE", "ORG") else []
+
+
 GROUP_WORDS = frozenset({"both", "two", "three", "the", "their", "all"})
+STATE_GROUPS = frozenset({"countries", "governments", "nations", "states"})
+
+
+def _countries_named_before(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "the joint commission the two countries are negotiating", "both governments": the two
+    countries named last before it, when the words say there are two."""
+    if head.lower_ not in STATE_GROUPS or not any(
+        c.lower_ in ("both", "two") for c in head.children
+    ):
+        return []
+    cities = city_names()
+    out: list[str] = []
+    for _, entity in ctx.mentions_before(head.idx, ("GPE",)):
+        if entity.id not in out and not {entity.name, *entity.aliases} & cities:
+            out.append(entity.id)
+        if len(out) == 2:
+            return out[::-1]
+    return []
 
 
 def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
@@ -180,11 +301,9 @@ def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "the French and Polish delegations" → France and Poland, when the article names them."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
-    wanted = [demonyms().get(t.text) for t in head.children if t.dep_ in ("amod", "compound")]
-    for t in head.children:
-        if t.dep_ in ("amod", "compound"):
-            wanted.extend(demonyms().get(c.text) for c in t.children if c.dep_ == "conj")
-    names = {w for w in wanted if w}
+    words = [t for t in head.children if t.dep_ in ("amod", "compound")]
+    words += [c for t in words for c in t.children if c.dep_ == "conj"]
+    names = {demonyms().get(t.text) for t in words} - {None}
     if not names:
         return []
     index = surface_index()
@@ -342,3 +461,41 @@ def _future(verb: Token) -> bool:
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
     # "is to visit", "are due to meet", "talks are scheduled for Friday"
     return verb.lemma_.lower() in ("schedule", "slate", "due")
+
+
+# Words that make "called X Y" an accusation: the names news prose quotes one side calling
+# the other's act ("called the duties "a typical act of protectionism"").
+PEJORATIVE = frozenset('''
+blackmail provocation protectionism disproportionate fantasy illegal unacceptable outrageous
+absurd disgrace disgraceful scandal scandalous lie lies nonsense propaganda piracy aggression
+reckless irresponsible hypocritical hypocrisy betrayal theft robbery shameful unjustified
+unjustifiable unlawful farce sham stunt theatre theater insult insulting cynical dangerous
+provocative hostile abuse bullying extortion
+'''.split())
+# What is rebutted rather than blamed: "called the accusation "reckless"" rejects a claim.
+CLAIM_NOUNS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
+                         "allegation", "allegations", "report", "reports", "account"})
+
+
+def called_names(verb: Token) -> Token | None:
+    """What "called X Y" blames, when Y is a word of blame: "called the duties "a typical act
+    of protectionism"" → the duties, "called the threat "blackmail"" → the threat; None for
+    "called the agreement a beginning" or for a claim rebutted ("called the accusation
+    "reckless"")."""
+    if verb.lemma_.lower() != "call" or any(
+        c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "in") for c in verb.children
+    ):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    if not words & PEJORATIVE:
+        return None
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is not None and target.lemma_.lower() in PEJORATIVE:
+        # "called the threat "blackmail"": the parse makes the quoted word the object
+        target = next((c for c in target.children if c.dep_ in ("nmod", "compound")), target)
+    if target is None and verb.dep_ == "relcl":
+        target = verb.head  # "a condition the government calls "blackmail""
+    if target is None or target.lower_ in CLAIM_NOUNS:
+        return None
+    return target

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
+    called_names,
     clause_subject,
     conjuncts,
     entity_ids,
@@ -53,7 +54,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "defend": ("SUPPORT", "defend"),
     # AID
     "pledge": ("AID", "pledge"), "donate": ("AID", "donate"), "lend": ("AID", "loan"),
-    "rescue": ("AID", "rescue"), "evacuate": ("AID", "evacuate"), "fund": ("AID", "fund"),
+    "rescue": ("AID", "rescue"), "evacuate": ("AID", "evacuate"),
     "deliver": ("AID", "deliver"),
     # REQUEST
     "demand": ("REQUEST", "demand"), "urge": ("REQUEST", "urge"), "ask": ("REQUEST", "ask"),
@@ -107,6 +108,9 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
     ("call", "on"): ("REQUEST", "urge"), ("fire", "on"): ("ASSAULT", "fire on"),
     ("open", "fire"): ("ASSAULT", "fire on"), ("set", "aside"): ("AID", "earmark funds"),
     ("release", "prisoners"): ("CONCEDE", "release"),
+    ("recall", "ambassador"): ("SANCTION", "recall ambassador"),
+    ("file", "complaint"): ("ACCUSE", "file complaint"), ("file", "lawsuit"): ("ACCUSE", "sue"),
+    ("recall", "envoy"): ("SANCTION", "recall ambassador"),
 }
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "talks": ("CONSULT", "talks"), "meeting": ("CONSULT", "meet"),
@@ -118,7 +122,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "sanctions": ("SANCTION", "sanction"), "duties": ("SANCTION", "impose duties"),
     "tariffs": ("SANCTION", "impose tariffs"), "embargo": ("SANCTION", "embargo"),
     "protest": ("PROTEST", "protest"), "demonstration": ("PROTEST", "demonstrate"),
-    "strike": ("PROTEST", "strike"), "rally": ("PROTEST", "rally"),
+    "strike": ("PROTEST", "strike"), "rally": ("PROTEST", "rally"), "march": ("PROTEST", "march"),
     "blockade": ("PROTEST", "blockade"), "walkout": ("PROTEST", "strike"),
     "shelling": ("ASSAULT", "shell"), "bombardment": ("ASSAULT", "shell"),
     "airstrike": ("ASSAULT", "air strike"), "offensive": ("ASSAULT", "attack"),
@@ -137,10 +141,16 @@ NOUN_NEEDS: dict[str, frozenset[str]] = {
     "letter": frozenset({"open", "joint"}),
     "strike": frozenset({"general", "national", "dock", "port", "rail", "hunger", "day", "week"}),
     "offensive": frozenset({"new", "spring", "ground", "major"}),
-    "round": frozenset({"first", "second", "third", "fourth", "fifth", "next", "new", "final",
-                        "talks", "negotiations"}),
-    "rounds": frozenset({"talks", "negotiations"}),
+    # not "first": "the first round" of an election is no session of talks
+    "round": frozenset({"second", "third", "fourth", "fifth", "next", "new", "final",
+                        "talks", "negotiations", "previous", "earlier", "another"}),
+    "rounds": frozenset({"talks", "negotiations", "previous", "earlier"}),
 }
+# What a "strike" is made with when it is an attack: "a rocket strike", "drone strikes".
+WEAPONS = frozenset({"rocket", "missile", "drone", "air", "artillery", "mortar", "rocket-"})
+# What one strikes when making, not attacking: "struck a deal".
+MADE_BY_STRIKING = frozenset({"deal", "agreement", "accord", "bargain", "balance", "tone",
+                              "note", "chord", "compromise", "blow", "pose"})
 # Verbs a call is the means of: "spoke by video call with Wang on Monday".
 SPEAKING = frozenset({"speak", "talk", "confer"})
 # Verbs that only carry a noun trigger: "held talks", "imposed sanctions", "staged a strike".
@@ -150,8 +160,11 @@ LIGHT_VERBS = frozenset({
     "plan", "propose", "call", "seal", "agree", "chair", "organise", "organize", "lead",
     *SPEAKING,
     "make", "issue", "send", "write", "continue", "end", "break", "complete", "carry",
+    "extend", "prolong",
     *("travel", "fly", "head", "go", "return", "arrive"),
 })
+# Verbs that carry on what is under way: their object has happened already.
+CONTINUING = frozenset({"continue", "extend", "prolong"})
 PARTAKING_VERBS = frozenset({"hold", "attend", "host", "chair", "lead", "join", "open",
                              "sign", "reach", "seal", "conclude", "stage", "impose"})
 # Verbs of going somewhere: a visit when they lead to a place ("will fly to Velsk").
@@ -165,6 +178,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Phrases of a meeting noun whose own place phrase is the meeting's ("talks between X and Y
 # in Port Ardin").
+BOUNDS = frozenset({"until", "till", "by", "through", "before"})
 INNER_PREPOSITIONS = frozenset({"between", "with", "on", "over", "about"})
 GENERIC_DETERMINERS = frozenset({"any", "no", "such", "future", "every", "further", "more"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -182,8 +196,11 @@ class _Candidate:
     time: Time | None
     status: str
     anaphoric: bool = False  # "the talks": may be a later mention of an event already named
+    definite: bool = False  # "joined the summit": the summit named before, whoever joins it
+    both_sides: bool = False  # "met both delegations": the sides of the talks named before
     headline: bool = False  # named in the headline, which sums up what the body tells
     group: bool = False  # "the ministers met", "the pair last met": who, the article said before
+    frame: int | None = None  # "after Oslo talks, they agreed": where the framing verb stands
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -195,7 +212,7 @@ def _span(token: Token) -> Span:
 # MOBILIZE, "released funds" AID, "released the crew" CONCEDE.
 OBJECT_TYPED_VERBS = frozenset({"send", "offer", "release", "approve", "provide", "supply",
                                 "contribute", "grant", "raise", "launch", "allocate", "earmark",
-                                "give", "announce", "unveil", "save"})
+                                "give", "announce", "unveil", "save", "fund"})
 AID_WORDS = frozenset("""
 aid help assistance funding funds fund money loan loans grant grants package supplies food
 medicine medicines tents convoy relief programme program support credit tranche euros dollars
@@ -205,6 +222,28 @@ TROOP_WORDS = frozenset({"troops", "soldiers", "forces", "battalion", "battalion
                          "warships", "tanks", "jets", "reinforcements"})
 RELEASED_PEOPLE = frozenset({"prisoners", "prisoner", "crew", "hostages", "hostage",
                              "detainees", "captives", "journalist", "journalists", "fishermen"})
+
+
+def _signed_with(verb: Token) -> list[Token]:
+    """ "signed memoranda on renewable power with the United Kingdom": the other side of an
+    agreement, wherever the parse hangs the with-phrase inside what was signed."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for t in child.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and not any(
+                a.dep_ in ("relcl", "acl", "advcl") for a in t.ancestors if a.i != verb.i
+                and verb.i in [x.i for x in a.ancestors]
+            ):
+                out.extend(c for c in t.children if c.dep_ == "pobj")
+    return out
+
+
+def _owners_outside(verb: Token) -> list[Token]:
+    """ "gathered outside Nordland's embassy": whom a demonstration at a building is aimed
+    at."""
+    return [c for o in prep_objects(verb, ("outside",)) for c in o.children if c.dep_ == "poss"]
 
 
 def _a_question(verb: Token) -> bool:
@@ -217,9 +256,54 @@ def _a_question(verb: Token) -> bool:
     return False
 
 
+# Verbs of promising: with an infinitive and nothing given they promise an act, not aid
+# ("pledged to raise the minimum pension"), unlike "pledged €3 million".
+PROMISING = frozenset({"pledge"})
+# What one signs to say something, not to agree with anyone.
+WRITINGS = frozenset({"letter", "petition"})
+# Verbs of backing: an event when what is backed is a party, a candidate or a government
+# ("backed Salcedo in 2020", "would support Ferrán in a runoff"); backing a plan is a stance.
+ENDORSING = frozenset({"back", "support"})
+
+
+def _endorsed_party(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+               for c in verb.children)
+
+
+def _gathered_outside(verb: Token) -> bool:
+    """ "farmers had gathered outside Nordland's embassy": a crowd outside a building is a
+    demonstration."""
+    return any(c.dep_ == "prep" and c.lower_ == "outside" for c in verb.children)
+
+
+def _a_threat(verb: Token) -> bool:
+    """A warning is a threat when it is addressed to someone ("warned Sarvania that"), of
+    something ("warned of consequences"), or says what the warner's own side will do
+    ("warned that his government would review"); "warned that prices could rise" forecasts."""
+    if any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("of", "against"))
+           for c in verb.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return True
+    subject = clause_subject(clauses[0])
+    if subject is None:
+        return False
+    return subject.lower_ in ("we", "i") or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _promise_to_act(verb: Token) -> bool:
+    own = {c.dep_ for c in verb.children}
+    return "xcomp" in own and not own & {"dobj", "dative"}
+
+
 def _object_typed(verb: Token, lemma: str) -> tuple[str, str] | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     words = {t.lower_ for o in objects for t in o.subtree}
+    # "Paris has offered to help": what is offered is the infinitive's
+    words |= {c.lower_ for c in verb.children if c.dep_ == "xcomp"}
     words |= {t.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
               for t in c.subtree}  # "12 million euros in humanitarian aid"
     if lemma == "save" and objects:
@@ -243,8 +327,24 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return None
     if lemma in MOTION_VERBS:
         return ("CONSULT", "visit") if _trip(token) else None
+    if lemma == "call" and called_names(token) is not None:
+        return "ACCUSE", "denounce"
+    if lemma == "gather" and _gathered_outside(token):
+        return "PROTEST", "demonstrate"
+    if lemma == "warn" and not _a_threat(token):
+        return None
+    if lemma in PROMISING and _promise_to_act(token):
+        return None
+    if lemma == "strike" and any(c.dep_ == "dobj" for c in token.children):
+        struck = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        return None if struck & MADE_BY_STRIKING else ("ASSAULT", "strike")
+    if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in WRITINGS
+                               for c in token.children):
+        return None  # "signed a joint letter": the letter is the event, no agreement
+    if lemma in ENDORSING:
+        return ("SUPPORT", "endorse") if _endorsed_party(token) else None
     for child in token.children:
-        if child.dep_ in ("prt", "prep", "dobj"):
+        if child.dep_ in ("prt", "prep", "dobj", "advmod"):  # "pull back": advmod at times
             found = PHRASAL_TRIGGERS.get((lemma, child.lower_))
             if found:
                 return found
@@ -271,13 +371,24 @@ def _trip(verb: Token) -> bool:
     return to_place and not meeting_noun and not meeting_verb
 
 
+def _misparsed_noun(token: Token) -> bool:
+    """ "… agree joint monitoring after Oslo talks": a headline's plural noun the parse took
+    for a verb, introduced by "after" or "before" and taking no object."""
+    own = {c.dep_ for c in token.children}
+    return token.tag_ == "VBZ" and token.lower_ in NOUN_TRIGGERS and "dobj" not in own and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+
+
 def _noun_trigger(token: Token) -> tuple[str, str] | None:
-    if token.pos_ not in ("NOUN",):
+    if token.pos_ not in ("NOUN",) and not _misparsed_noun(token):
         return None
     word = token.lower_
     found = NOUN_TRIGGERS.get(word) or NOUN_TRIGGERS.get(token.lemma_.lower())
     if found is None:
         return None
+    if token.lemma_.lower() == "strike" and {
+        t.lower_ for t in token.doc[max(0, token.i - 2): token.i]} & WEAPONS:
+        return "ASSAULT", "strike"  # "a rocket strike on Kelvar", not a walkout
     needs = NOUN_NEEDS.get(word) or NOUN_NEEDS.get(token.lemma_.lower())
     if needs is not None:
         near = {t.lower_ for t in token.doc[max(0, token.i - 3): token.i]}
@@ -340,7 +451,9 @@ class _Reader:
                 # the phrase's own head first, then its apposition ("Estmark's capital,
                 # Roskov"), then anything inside it
                 appositions = [c for c in obj.children if c.dep_ == "appos"]
-                for t in [obj, *appositions, *obj.subtree]:
+                # "the industrial city of Dravik": the named place, before its country
+                named = prep_objects(obj, ("of",))
+                for t in [obj, *appositions, *named, *obj.subtree]:
                     found = self.ctx.entity_at(t)
                     if found is not None and found[0].type in (*PLACE_TYPES, "ORG") and (
                         found[0].type != "ORG" or obj.ent_type_ == "FAC"
@@ -365,7 +478,8 @@ class _Reader:
                       and not self.ctx.inside_quote[t.start] and "\n\n" not in
                       self.text[min(t.start, anchor.idx): max(t.end, anchor.idx)]]
             # the expression whose words hang from the anchor itself, nearest first
-            direct = [t for t in inside if self._governed_by(t, anchor)]
+            direct = [t for t in inside if self._governed_by(t, anchor)
+                      and not self._a_bound(t)]
             if direct:
                 return min(direct, key=lambda t: abs(t.start - anchor.idx))
         return None
@@ -380,6 +494,12 @@ class _Reader:
             return None
         day = clause.head.idx
         return next((t for t in self.times if t.start <= day < t.end), None)
+
+    def _a_bound(self, time: Time) -> bool:
+        """ "set aside €500 million until 2027", "leave the ridge by 5 October": a deadline or
+        an end, not when the event happened."""
+        before = self.text[max(0, time.start - 12): time.start].lower().split()
+        return bool(before) and before[-1] in BOUNDS
 
     def _governed_by(self, time: Time, anchor: Token) -> bool:
         span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -418,7 +538,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     # "fired on a depot in the village of Brod": the place may hang from what was acted on
     acted_on = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(
         verb, ("on", "against", "at"))
-    place = r.place([verb, *acted_on])
+    place = r.place([verb, *acted_on]) or r.place(_participles_on(verb))
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
         visited = [o for o in objects if o.dep_ == "dobj"]
@@ -428,6 +548,10 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
             place = spots[0]
         objects = [o for o in objects if o not in visited or not spots]
     targets = r.parties(objects)
+    if type_ == "AGREE" and not targets:
+        targets = r.parties(_signed_with(verb))
+    if type_ == "PROTEST":
+        targets += r.parties(_owners_outside(verb))
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
         subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
@@ -436,24 +560,81 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         # "the ambassador had been summoned to the FCDO": who summons is where to
         actors = r.parties(prep_objects(verb, ("to",)))
     targets = [t for t in targets if t not in actors]
+    place = place or _struck_place(r, kind, [c for c in verb.children if c.dep_ == "dobj"])
     group = type_ == "CONSULT" and _group_subject(verb)
     if not actors and type_ not in ACTORLESS_TYPES and not group:
         return None
-    if not actors and not targets and type_ in ACTORLESS_TYPES and not passive:
+    if _one_sided(verb, subtype, actors, targets, group):
+        return None
+    toll = _toll_verb(verb, kind)
+    if not actors and not targets and type_ in ACTORLESS_TYPES and not passive and toll is None:
         return None
     anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    anchors += [toll] if toll is not None else []
+    place = place or (r.place([toll]) if toll is not None else None)
     trip = _trip_of(verb)
     if trip is not None:
         # "will travel to Carrickmore on Tuesday to meet Kearney": where and when of the trip
         place = place or r.place([trip], ("to",))
         anchors.append(trip)
     when = r.time(anchors) or r.time_of_when(verb)
+    status = "claimed" if accuser is not None else _status(r, verb)
+    if status == "occurred" and type_ == "ASSAULT" and _reported_by_a_side(r, verb):
+        status = "claimed"  # "the army said Carvenia had struck its positions first"
+    declared = _declared_by(verb) if subtype == "endorse" else None
+    if declared is not None:
+        # "said on Thursday that it would support Ferrán": backing is declared when said
+        status, when = "occurred", when or r.time([declared])
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
-        actors=actors, targets=targets, place=place, time=when,
-        status="claimed" if accuser is not None else _status(r, verb),
-        group=group,
+        actors=actors, targets=targets, place=place, time=when, status=status, group=group,
+        both_sides=type_ == "CONSULT" and not targets and any(_both_sides(o) for o in objects),
     )
+
+
+SIDE_NOUNS = frozenset({"delegations", "sides", "parties"})
+
+
+def _both_sides(token: Token) -> bool:
+    """ "met both delegations separately", "invited both sides": the two sides of a
+    dispute the article has set out, not anyone named here."""
+    return token.lower_ in SIDE_NOUNS and any(
+        c.lower_ in ("both", "two") for c in token.children)
+
+
+def _reported_by_a_side(r: _Reader, verb: Token) -> bool:
+    """An attack told only as what a party said ("the army … said Carvenia had struck its
+    positions") is that party's claim."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in ("say", "claim"):
+        return False
+    return bool(subject_ids(r.ctx, head))
+
+
+DECLARING = frozenset({"say", "announce", "declare", "state", "confirm"})
+
+
+def _declared_by(verb: Token) -> Token | None:
+    """The verb of saying an endorsement is reported under: to say one backs someone is to
+    back them."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in DECLARING:
+        return head
+    return None
+
+
+def _one_sided(verb: Token, subtype: str, actors: list[str], targets: list[str],
+               group: bool) -> bool:
+    """A meeting needs a second side: "speaking to some 8,000 supporters" is no call, and
+    "the union's executive will meet next week" is a body sitting, not a meeting between
+    parties; "Kallas and Lund are due to meet" has its sides in the subject."""
+    if targets or group:
+        return False
+    if subtype == "call" and verb.lemma_.lower() in SPEAKING:
+        return not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+    return subtype == "meet" and len(actors) == 1 and not any(
+        c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children
+        if c.dep_ == "dobj" or c.lower_ in TARGET_PREPOSITIONS)
 
 
 # Plural nouns that name the people of a meeting reported before: "the ministers met".
@@ -513,7 +694,12 @@ def _accusation_over(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "of":
         return None
     head = verb.head.head
-    return head if head.lemma_.lower() in ("accuse", "blame", "suspect", "charge") else None
+    if head.dep_ == "dobj" and head.head.i != head.i:
+        head = head.head  # the parse may hang "of shelling" from the accused
+    return head if head.lemma_.lower() in ACCUSING else None
+
+
+ACCUSING = frozenset({"accuse", "blame", "suspect", "charge"})
 
 
 def _framed_by(noun: Token) -> Token | None:
@@ -524,6 +710,10 @@ def _framed_by(noun: Token) -> Token | None:
         head.head.pos_ == "VERB"
     ):
         return head.head
+    if noun.pos_ == "VERB" and noun.dep_ == "advcl" and head.pos_ == "VERB" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "during") for c in noun.children
+    ):
+        return head  # a headline's "after Oslo talks", parsed as a clause
     return None
 
 
@@ -551,8 +741,13 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         return None
     if verb is not None and verb.lemma_.lower() not in LIGHT_VERBS and _verb_trigger(verb):
         return None  # the verb reports the event itself ("imposed sanctions" aside)
+    if _own_sitting(r, noun, kind):
+        return None
+    kind = _letter_kind(noun) or kind
+    type_, subtype = kind
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") or (
+        c.dep_ == "nsubj" and noun.pos_ == "VERB")]  # "after Oslo talks", misparsed
     named = r.parties(modifiers)
     # "the Hallvik summit": a single place named before the noun is where, not who
     where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
@@ -568,14 +763,22 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         actors = subject_ids(r.ctx, verb) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
         targets += r.parties(prep_objects(verb, ("with",)))
-    if verb is None and not actors and type_ == "CONSULT" and _framed_by(noun) is not None:
-        sat_in = subject_ids(r.ctx, _framed_by(noun))
+        if type_ == "CONSULT" and not targets and verb.dep_ == "conj":
+            # "had spoken with Wang on Monday and had proposed a meeting": the same other side
+            sibling = verb.head
+            means = prep_objects(sibling, ("by",))  # "spoken by video call with Wang"
+            targets = r.parties(prep_objects(sibling, ("with",)) + [
+                o for m in means for o in prep_objects(m, ("with",))])
+    frame = _framed_by(noun) if verb is None and type_ == "CONSULT" else None
+    if frame is not None and not actors:
+        sat_in = subject_ids(r.ctx, frame)
         actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
     # ("the meeting was confirmed last Tuesday")
     anchors = [noun] + ([verb] if carried else [])
+    actors += r.parties(_organisers(noun, verb))
     place = r.place(anchors) or (where[0] if where else None)
     if place is None and type_ == "CONSULT":
         place = r.inner_place(noun)
@@ -591,14 +794,114 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         verb.lemma_.lower() in FUTURE_GOVERNORS
     ):
         status = "planned"  # "proposed a meeting", "called for talks"
+    if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in CONTINUING:
+        # "agreed to continue ceasefire talks into next week": the talks are under way; the
+        # time is how long they go on, not when they were held
+        status, when = "occurred", None
     day = _day(when)
     if status == "occurred" and day and r.published and day > r.published.isoformat():
         status = "planned"  # "Thursday's talks" in an article of Wednesday
+    session = type_ == "CONSULT" and not actors and _another_session(noun, verb)
+    if session and verb is not None and noun.dep_ == "nsubj":
+        when = r.time([verb]) or when  # "the talks would resume next Tuesday"
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
-        anaphoric=definite and not actors,
+        anaphoric=definite and not actors and not session, group=session,
+        definite=definite and not session and noun.pos_ == "NOUN",
+        frame=_frame_index(frame, verb if carried else None),
     )
+
+
+# Verbs that start a named meeting again, and words that number its sessions.
+RESUMING = frozenset({"resume", "reconvene"})
+SESSION_ORDER = frozenset({"second", "third", "fourth", "next", "new", "another", "previous",
+                           "earlier", "further"})
+
+
+def _another_session(noun: Token, verb: Token | None) -> bool:
+    """ "the talks would resume next Tuesday", "a second round", "previous rounds in
+    Geneva": a session of talks the article has named, held on another day, between the
+    same sides."""
+    if verb is not None and noun.dep_ == "nsubj" and verb.lemma_.lower() in RESUMING:
+        return True
+    return noun.lemma_.lower() == "round" and any(
+        c.lower_ in SESSION_ORDER for c in noun.children if c.dep_ in ("amod", "advmod"))
+
+
+def _frame_index(frame: Token | None, carrier: Token | None) -> int | None:
+    """Where the verb the meeting frames stands: "after an eight-hour session, they signed",
+    "agreed on Tuesday …, after their ministers held a session"."""
+    if frame is None and carrier is not None:
+        main = _after_main(carrier)
+        frame = main[0] if main else None
+    return frame.idx if frame is not None else None
+
+
+# Meeting nouns a single body holds on its own: "her party's conference", "its meeting".
+SITTINGS = frozenset({"conference", "meeting", "session"})
+
+
+def _toll_verb(verb: Token, kind: tuple[str, str]) -> Token | None:
+    """ "Shelling near Morvik killed four civilians on Sunday", parsed with "shelling" as a
+    clause of "killed": the attack, with no actor named, is told by its toll."""
+    head = verb.head
+    if kind[0] != "ASSAULT" or verb.dep_ not in ("advcl", "csubj") or head.i == verb.i:
+        return None
+    return head if (_verb_trigger(head) or ("", ""))[0] == "ASSAULT" and head.i > verb.i else None
+
+
+ORGANISING = frozenset({"organise", "organize", "lead", "call", "stage"})
+
+
+def _organisers(noun: Token, verb: Token | None) -> list[Token]:
+    """ "a march on the embassy, organised by the Students Union": who held it, also when
+    the parse hangs the participle from the verb ("joined a march …, organised by X")."""
+    if noun.lemma_.lower() not in ("march", "protest", "rally", "demonstration", "strike"):
+        return []
+    participles = [c for c in noun.children if c.dep_ == "acl"]
+    if verb is not None and noun.dep_ == "dobj":
+        participles += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+    return [o for c in participles if c.lemma_.lower() in ORGANISING
+            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+def _own_sitting(r: _Reader, noun: Token, kind: tuple[str, str]) -> bool:
+    """ "she told her party's conference", "agreed by the board at its meeting": a body's own
+    sitting is no meeting between sides."""
+    if kind[0] != "CONSULT" or noun.lower_ not in SITTINGS:
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    others = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "prep")
+              and r.parties([c])]
+    return bool(owners) and len(r.parties(owners)) <= 1 and not others and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in owners)
+
+
+def _letter_kind(noun: Token) -> tuple[str, str] | None:
+    """ "a joint letter welcoming the application": a letter is what its participle says it
+    does."""
+    if noun.lemma_.lower() != "letter":
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBG":
+            found = VERB_TRIGGERS.get(c.lemma_.lower())
+            if found is not None:
+                return found
+    return None
+
+
+def _struck_place(r: _Reader, kind: tuple[str, str], struck: list[Token]) -> str | None:
+    """ "shelling the riverside town of Brodnik": a place attacked is where the attack was
+    ("ramming a Halvanian vessel" names no place)."""
+    if kind[0] != "ASSAULT":
+        return None
+    for obj in struck:
+        for t in [obj, *prep_objects(obj, ("of",))]:
+            found = r.ctx.entity_at(t)
+            if found is not None and found[0].type in PLACE_TYPES:
+                return found[0].id
+    return None
 
 
 def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
@@ -614,10 +917,23 @@ def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
 def _as_before(c: _Candidate, found: list[_Candidate]) -> None:
     """A meeting of "the ministers" or "the pair" is between the people of the nearest
     meeting named before it with two sides or more."""
-    earlier = next((e for e in reversed(found) if e.type == "CONSULT" and len(
-        _participants(e)) > 1), None)
+    before = [e for e in reversed(found) if e.type == "CONSULT" and len(_participants(e)) > 1]
+    session = c.subtype == "talks"  # "the talks would resume", "a second round": of the talks
+    earlier = next((e for e in before if not session or e.subtype == c.subtype),
+                   before[0] if before else None)
     if earlier is not None:
         c.actors, c.targets = list(earlier.actors), list(earlier.targets)
+        if c.trigger.text.lower() not in ("round", "rounds"):
+            c.place = c.place or earlier.place  # "the talks would resume": where they were
+
+
+def _sides_before(c: _Candidate, found: list[_Candidate]) -> None:
+    """The other sides of a meeting with "both delegations" are the parties of the nearest
+    meeting or agreement named before it with two sides (the mediator aside)."""
+    earlier = next((e for e in reversed(found) if e.type in ("CONSULT", "AGREE") and len(
+        _participants(e) - set(c.actors)) == 2), None)
+    if earlier is not None:
+        c.targets = [p for p in [*earlier.actors, *earlier.targets] if p not in c.actors]
 
 
 def _participants(c: _Candidate) -> set[str]:
@@ -657,13 +973,18 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
     if not _compatible_places(first.place, later.place, r):
         return False
     if later.anaphoric or not _participants(later):
-        return later.subtype == first.subtype or first.type == "CONSULT"
+        # "shelling the town of Brodnik, where two civilians were killed on Monday": the toll
+        # told in the same sentence is the attack's
+        toll = first.type == "ASSAULT" and first.sentence == later.sentence
+        return later.subtype == first.subtype or first.type == "CONSULT" or toll
     if _participants(later) == _participants(first) or (
         set(later.actors) == set(first.actors) and not later.targets
     ):
         return True
     if first.headline and _participants(first) < _participants(later):
         return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
+    if later.definite and later.subtype == first.subtype and first.type == "CONSULT":
+        return True  # "Rutte, who joined the summit by video link": the summit named before
     return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
         _sides(_participants(later), r.ctx.speaks_for) == _sides(_participants(first),
                                                                   r.ctx.speaks_for)
@@ -672,6 +993,10 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
 
 def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.mentions.append(later.trigger)
+    if later.definite and _participants(first):
+        first.place = first.place or later.place
+        first.time = first.time or later.time
+        return  # one who joins "the summit" does not say who held it
     people = [i for i in _participants(later) if r.entities[i].type == "PERSON"]
     if people and not any(r.entities[i].type == "PERSON" for i in _participants(first)):
         # the named people are the fuller account of who met
@@ -710,6 +1035,8 @@ def extract_events(
             continue
         if candidate.group and candidate.type == "CONSULT":
             _as_before(candidate, found)
+        if candidate.both_sides:
+            _sides_before(candidate, found)
         _as_states(candidate, speaks_for)
         candidate.headline = candidate.trigger.start < headline_end
         # the nearest earlier report first: "the talks" is the latest talks named
@@ -720,8 +1047,63 @@ def extract_events(
         elif not (candidate.anaphoric and not candidate.place and not candidate.time):
             found.append(candidate)
     _mark_denials(r, doc, found)
+    _date_from_frames(found)
+    _date_from_lead(r, doc, found)
+    _place_of_the_day(r, found)
     _date_from_stamps(r, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
+
+def _date_from_frames(found: list[_Candidate]) -> None:
+    """ "agree joint monitoring after Oslo talks": a meeting that frames what its sides did
+    next ended on that act's day, which the article may give in another mention of it ("agreed
+    on Thursday"); and what they did there was done where they met ("agreed …, after their
+    ministers held a session in Geneva")."""
+    at = {m.start: c for c in found for m in (c.trigger, *c.mentions)}
+    for c in found:
+        framing = at.get(c.frame) if c.frame is not None else None
+        if framing is None or framing is c:
+            continue
+        c.time = c.time or framing.time
+        framing.place = framing.place or c.place
+
+
+def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
+    """ "Kallas and Lund met in Tesmar on 10 June … Ostrovia and Halvania signed an agreement
+    that day": what the same sides agreed on the day they met, they agreed where they met."""
+    meetings = [c for c in found if c.type == "CONSULT" and c.place and _day(c.time)]
+    for c in found:
+        if c.type != "AGREE" or c.place or not _day(c.time):
+            continue
+        sides = _sides(_participants(c), r.ctx.speaks_for)
+        same = [m for m in meetings if _day(m.time) == _day(c.time) and len(sides) > 1
+                and _sides(_participants(m), r.ctx.speaks_for) == sides]
+        if len({m.place for m in same}) == 1:
+            c.place = same[0].place
+
+
+def _date_from_lead(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
+    """A news story's lead sets the day it tells of ("clashed in a televised debate on
+    Tuesday"); what the next paragraphs report in the simple past with no date of their own
+    ("His rival accused him of …", "De la Vega called the tax …") happened that day, until
+    the story names another time."""
+    body = [t for t in r.times if t.start >= r.headline_end and not r.ctx.inside_quote[t.start]]
+    lead_end = r.text.find("\n\n", r.headline_end + 2)
+    if not body or (lead_end != -1 and body[0].start > lead_end):
+        return  # the lead names no time
+    lead = body[0]
+    if _day(lead) is None or len(_day(lead) or "") < 10:
+        return  # a year or a month sets no day
+    until = body[1].start if len(body) > 1 else len(r.text)
+    for c in found:
+        if c.time is None and c.status == "occurred" and lead.end <= c.trigger.start < until \
+                and _simple_past(doc, c.trigger):
+            c.time = lead
+
+
+def _simple_past(doc: Doc, trigger: Span) -> bool:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "VBD"
 
 
 # A live blog's entry stamp: a paragraph opening with a time of day ("16:15 GMT — Moscow
@@ -772,10 +1154,33 @@ def _governed_by_trigger(verb: Token) -> bool:
     """ "refused to sign", "offered to mediate": the governing verb reports the event. What
     parties agree or decide to do is an event of its own, planned ("agreed to meet again in
     Roskov in April")."""
+    if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        # "demanded that Kessaria pull its guns back": what is demanded has not happened
+        return (_verb_trigger(verb.head) or ("", ""))[0] == "REQUEST"
     if verb.dep_ != "xcomp":
         return False
     head = _verb_trigger(verb.head)
     return head is not None and head[0] != "AGREE"
+
+
+def _purpose_of_protest(verb: Token) -> bool:
+    """ "gathered outside police headquarters to demand the release of Drozd": what a
+    demonstration demands is its aim, not a request of its own."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp") and head.i != verb.i and (
+        _verb_trigger(head) or ("", ""))[0] == "PROTEST"
+
+
+def _participles_on(verb: Token) -> list[Token]:
+    """ "Orbeli, speaking in Drevna on Wednesday, warned", "Baros, voting in her home town
+    of Ledno, called for calm": a participle on the subject or the verb says where."""
+    subject = clause_subject(verb)
+    holders = [verb] + ([subject] if subject is not None else [])
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        holders.append(verb.head)  # "Orbeli, speaking in Drevna, said … but warned"
+
+    return [c for h in holders for c in h.children
+            if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
 
 
 def _not_an_event_verb(verb: Token) -> bool:
@@ -787,6 +1192,8 @@ def _not_an_event_verb(verb: Token) -> bool:
       or perfect, is a stance, not an event (the past "ruled out" reports a speech act).
     """
     if verb.dep_ == "acl":
+        return True
+    if _verb_trigger(verb) == ("REQUEST", "demand") and _purpose_of_protest(verb):
         return True
     own = {c.dep_ for c in verb.children}
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i == verb.sent.start and not own & {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.clauses import negated, party_context, subject_ids
+from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
 
@@ -60,6 +60,9 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
     lemma = token.lemma_.lower()
     children = list(token.children)
     if token.pos_ == "VERB":
+        blamed = called_names(token)
+        if blamed is not None:
+            return "oppose", blamed  # "called the tax "a fantasy""
         for c in children:
             pair = (lemma, c.lower_)
             if c.dep_ in ("prt", "prep") and (pair in PHRASAL_OPPOSE or pair in PHRASAL_SUPPORT):
@@ -72,7 +75,9 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
             for c in children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS | OPPOSE_NOUNS:
                     polarity = "support" if c.lemma_.lower() in SUPPORT_NOUNS else "oppose"
-                    return polarity, _noun_object(c)
+                    # "has voiced opposition to any escalation": the parse may hang the
+                    # to-phrase from the verb
+                    return polarity, _noun_object(c) or _pobj_of(token, ("to", "for", "against"))
     if token.pos_ in ("ADJ", "VERB") and lemma in ("opposed", "oppose") and token.dep_ == "acomp":
         return "oppose", _pobj_of(token, ("to",))
     copula = token.head.lemma_ in ("be", "remain", "stay")
@@ -104,7 +109,20 @@ def _object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "xcomp", "ccomp"):
             return c
-    return _pobj_of(verb, ("for", "to", "against", "on"))
+    return _pobj_of(verb, ("for", "to", "against", "on")) or _described(verb)
+
+
+def _described(verb: Token) -> Token | None:
+    """ "any monitoring mission on its side, a step Carvenia has long supported": a relative
+    clause with no object of its own is about the noun it describes, and a noun set beside
+    another in apposition ("a step") renames that one."""
+    if verb.dep_ != "relcl" or verb.head.i == verb.i or any(
+        c.dep_ in ("nsubjpass",) or c.lower_ in ("who", "which", "that") and c.dep_ == "nsubj"
+        for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    return noun.head if noun.dep_ == "appos" and noun.head.i != noun.i else noun
 
 
 def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
@@ -147,8 +165,15 @@ def _issue_tokens(head: Token) -> list[Token]:
     return out[:MAX_ISSUE_TOKENS]
 
 
+# Nouns that rename what was just named: "any monitoring mission, a step Carvenia has long
+# supported".
+RENAMING = frozenset({"step", "move", "measure", "idea", "proposal", "condition", "policy"})
+
+
 def _points_back(tokens: list[Token]) -> bool:
     if len(tokens) == 1 and tokens[0].lower_ in ANAPHORIC_PRONOUNS:
+        return True
+    if len(tokens) == 2 and tokens[0].lower_ in ("a", "an") and tokens[1].lower_ in RENAMING:
         return True
     return any(t.lower_ in ANAPHORIC_DETERMINERS for t in tokens[:2]) and len(tokens) <= 4
 
@@ -216,6 +241,24 @@ class _Reader:
         return found is not None and found[0].type in PARTY_TYPES
 
 
+# Verbs of backing whose object may be a party: a candidate, a government, a body.
+ENDORSING = frozenset({"back", "support", "endorse"})
+# What one rejects when rebutting ("rejected the charge"): a claim, not an issue in dispute.
+CLAIMS = frozenset({"charge", "charges", "accusation", "accusations", "account", "allegation",
+                    "allegations", "claim", "claims", "report", "reports"})
+
+
+def _endorsement(cue: Token) -> bool:
+    """ "Tarsia has backed Sandor", "would support Ferrán in a runoff": backing a party is a
+    position held; "backed Salcedo in 2020" tells a past one, an event."""
+    return cue.lemma_.lower() in ENDORSING and cue.tag_ != "VBD"
+
+
+def _about_a_claim(cue: Token, obj: Token) -> bool:
+    """ "Nordland rejects that account", "Port Selim rejected the charge": a rebuttal."""
+    return cue.lemma_.lower() in OPPOSE_VERBS and obj.lower_ in CLAIMS
+
+
 def _hypothetical(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
@@ -252,8 +295,10 @@ def extract_stances(
         obj, polarity = _through_gerund(obj, polarity)
         if inner is not None and obj is not inner:
             consumed.add(inner.i)
-        if obj is None or r.names_party(obj):
+        if obj is None or (r.names_party(obj) and not _endorsement(token)):
             continue  # no issue, or a party acted on ("criticised the minister"): an event
+        if _about_a_claim(token, obj):
+            continue
         verb = _verb_of(token)
         if _hypothetical(token) or _hypothetical(verb):
             continue  # "if the authority refuses to talk": no position taken
@@ -269,7 +314,10 @@ def extract_stances(
         if _points_back(issue_tokens):
             # "Ankara remains opposed to any such step": the issue of the sentence before
             before = token.sent.start - 1
-            if last_issue is not None and before >= 0 and last_issue[0] == doc[before].sent.start:
+            here = last_issue is not None and last_issue[0] == token.sent.start and (
+                issue_tokens[0].lower_ in ("a", "an"))  # "…, a step X has long supported"
+            if last_issue is not None and (here or before >= 0 and last_issue[0] == doc[
+                    before].sent.start):
                 issue_tokens = last_issue[1]
             else:
                 issue_tokens = r.previous_object(token) or []

@@ -96,6 +96,9 @@ class _Context:
         return _direction(span.root, weekday) if span is not None and len(span) else 0
 
 
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
 def _direction(token, weekday: bool = False) -> int:
     """+1 when the clause governing ``token`` speaks of the future, -1 of the past, else 0.
 
@@ -109,6 +112,8 @@ def _direction(token, weekday: bool = False) -> int:
     for step in range(12):
         if t.lemma_.lower() in FUTURE_LEMMAS or t.lower_ in ("upcoming", "next"):
             return 1
+        if t.pos_ in ("VERB", "AUX") and t.ent_type_ in NAME_TYPES:
+            return 0  # "Pieter van den Broek" parsed with "den" as the verb: no tense to read
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
             if through_noun and not weekday:
                 return 0
