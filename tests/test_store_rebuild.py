@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from newsgraph.model import Article, Entity, Extraction, Span, article_id
-from newsgraph.resolve import resolve
+from newsgraph.resolve import resolve, signature
 from newsgraph.store import inputs, rebuild, resolution
 from newsgraph.store.db import open_store
 from newsgraph.store.ingest import write
@@ -67,20 +67,32 @@ def store(db_url):
 
 
 @pytest.mark.parametrize("seed", [11, 12])
-def test_a_rebuild_in_batches_of_one_component_equals_one_resolution_of_everything(
-        store, seed, monkeypatch):
+def test_a_rebuild_equals_one_resolution_of_everything(store, seed, monkeypatch):
     for batch in batches(seed, steps=12):
         write(store, batch)
-    sizes: list[int] = []
-    real = rebuild.cluster_actors
-    monkeypatch.setattr(rebuild, "cluster_actors", lambda records: (
-        sizes.append(sum(len(r["entities"]) for r in records)), real(records))[1])
+    clustered: list[int] = []
+    real = rebuild.entity_groups
+    monkeypatch.setattr(rebuild, "entity_groups", lambda records: (
+        clustered.append(sum(len(r["entities"]) for r in records)), real(records))[1])
     layer = rebuilt(store, batch=1)
     assert layer == reference(store)
     assert layer["actors"] and layer["resolved_events"] and layer["resolution_keys"]
-    # one call per component, none holding everything: what bounds a rebuild's memory
-    entities = sum(len(r["entities"]) for r in _all_records(store))
-    assert len(sizes) > 3 and max(sizes) < entities
+    # each distinct name clustered once, a component at a time: what bounds the memory
+    mentions = [e for r in _all_records(store) for e in r["entities"]]
+    assert sum(clustered) == len({signature(e) for e in mentions}) < len(mentions)
+    assert len(clustered) > 3
+
+
+def test_the_reports_are_resolved_a_component_at_a_time(store, monkeypatch):
+    for batch in batches(13, steps=12):
+        write(store, batch)
+    sizes: list[int] = []
+    real = rebuild.resolve_events
+    monkeypatch.setattr(rebuild, "resolve_events", lambda records, actor_of: (
+        sizes.append(sum(len(r["events"]) for r in records)), real(records, actor_of))[1])
+    assert rebuilt(store, batch=1) == reference(store)
+    reports = sum(len(r["events"]) for r in _all_records(store))
+    assert sum(sizes) == reports and max(sizes) < reports
 
 
 def _all_records(engine) -> list[dict]:

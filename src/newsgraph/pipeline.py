@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -24,6 +25,8 @@ from newsgraph.model import Article, Extraction, RawArticle, article_id
 
 # Articles parsed per nlp.pipe batch: enough to amortise overhead, small enough for flat memory.
 BATCH_SIZE = 32
+# Batches parsed in one spaCy memory zone (see extract_articles).
+ZONE_BATCHES = 8
 NO_DATE_WARNING = "no publication date; relative dates stay unresolved"
 # Longest clean text parsed, in characters: spaCy's own default limit, far above any article
 # (the longest live blog in drafting was 40,000), and what the parser's memory stays flat at.
@@ -107,15 +110,22 @@ def extract_articles(
                 continue
             yield article.text, article
 
-    # Rejections ride through nlp.pipe as empty texts so the output keeps input order.
-    for doc, item in language.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        if isinstance(item, InputRejected):
-            yield item
-            continue
-        try:
-            yield extract_doc(item, doc)
-        except Exception as exc:  # one article's failure must not end the batch
-            yield InputRejected(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+    # Rejections ride through nlp.pipe as empty texts so the output keeps input order. Each
+    # group of batches is parsed in a memory zone: the strings its articles added to the
+    # vocabulary (every new name, number and typo) are freed when the group is done, so a
+    # long feed does not grow the model's memory.
+    items = prepared()
+    while group := list(islice(items, batch_size * ZONE_BATCHES)):
+        with language.memory_zone():
+            for doc, item in language.pipe(group, as_tuples=True, batch_size=batch_size):
+                if isinstance(item, InputRejected):
+                    yield item
+                    continue
+                try:
+                    yield extract_doc(item, doc)
+                except Exception as exc:  # one article's failure must not end the batch
+                    yield InputRejected(item.source,
+                                        f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def extract(

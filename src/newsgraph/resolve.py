@@ -149,16 +149,6 @@ class _Cluster:
         self.type = type_
         self.members: list[tuple[str, dict]] = []  # (article id, entity record)
 
-    @property
-    def full_names(self) -> list[str]:
-        return [e["name"] for _, e in self.members if len(e["name"].split()) >= 2]
-
-    def forms(self) -> Counter:
-        counts: Counter = Counter()
-        for _, e in self.members:
-            counts.update([e["name"], *e.get("aliases", [])])
-        return counts
-
 
 def _surname_block(name: str) -> str:
     """The first letters of a full name's folded surname: spellings of one surname share
@@ -262,17 +252,18 @@ def actor_id(type_: str, name: str) -> str:
     return _stable_id("A", type_, _key(name))
 
 
-def _actor(c: _Cluster) -> Actor:
-    forms = c.forms()
-    name = actor_name(c.type, Counter(e["name"] for _, e in c.members))
-    roles = tuple(sorted({(role, aid) for aid, e in c.members for role in e.get("roles", [])}))
-    members = tuple(Member(aid, e["id"], e["name"]) for aid, e in c.members)
+def _actor(type_: str, members: list[tuple[str, dict]]) -> Actor:
+    forms: Counter = Counter()
+    for _, e in members:
+        forms.update([e["name"], *e.get("aliases", [])])
+    name = actor_name(type_, Counter(e["name"] for _, e in members))
+    roles = tuple(sorted({(role, aid) for aid, e in members for role in e.get("roles", [])}))
     ordered = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
-    return Actor(id=actor_id(c.type, name), type=c.type, name=name,
-                 forms=ordered, roles=roles, members=members)
+    return Actor(id=actor_id(type_, name), type=type_, name=name, forms=ordered, roles=roles,
+                 members=tuple(Member(aid, e["id"], e["name"]) for aid, e in members))
 
 
-def _unique_ids(actors: list[Actor]) -> list[Actor]:
+def number_namesakes(actors: list[Actor]) -> list[Actor]:
     """Two actors whose names fold to one key (two namesakes kept apart) get distinct ids,
     numbered in their sorted order, so ids stay stable and can key the store's tables."""
     seen: Counter = Counter()
@@ -284,7 +275,7 @@ def _unique_ids(actors: list[Actor]) -> list[Actor]:
 
 
 def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
-    actors = _unique_ids(cluster_actors(records))
+    actors = number_namesakes(cluster_actors(records))
     actor_of = {(m.article_id, m.entity_id): a.id for a in actors for m in a.members}
     return tuple(actors), actor_of
 
@@ -292,18 +283,37 @@ def resolve_actors(records: Iterable[dict]) -> tuple[tuple[Actor, ...], dict]:
 def cluster_actors(records: Iterable[dict]) -> list[Actor]:
     """The actors of the records in (type, name) order, each with the id of its name:
     namesakes (two actors whose names fold to one key) are not numbered yet."""
+    actors = [_actor(type_, members) for type_, members in entity_groups(records)]
+    actors.sort(key=lambda a: (a.type, a.name, a.id))
+    return actors
+
+
+def entity_groups(records: Iterable[dict]) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """The clustering alone: each actor's type and (article id, entity) members.
+
+    Which group an entity joins depends only on its name (a person) or its name and aliases
+    (anything else) and on the names met before it, never on how often a name recurs: a
+    spelling seen again joins the group of its first mention. So grouping one mention of
+    each distinct name, in the order first met, gives the same groups (store/rebuild.py
+    relies on this to resolve a store of any size in the memory of its distinct names)."""
     by_type: dict[str, list[tuple[str, dict]]] = {}
     for r in _ordered(records):
         for e in _in_order(r["entities"]):
             by_type.setdefault(e["type"], []).append((r["article"]["id"], e))
-    actors: list[Actor] = []
+    groups = []
     for type_ in sorted(by_type):
         entities = by_type[type_]
         clusters = (_person_clusters(entities) if type_ == "PERSON"
                     else _other_clusters(type_, entities))
-        actors.extend(_actor(c) for c in clusters)
-    actors.sort(key=lambda a: (a.type, a.name, a.id))
-    return actors
+        groups.extend((type_, c.members) for c in clusters)
+    return groups
+
+
+def signature(entity: dict) -> tuple:
+    """What decides an entity's group (see ``entity_groups``): mentions alike in it are one."""
+    if entity["type"] == "PERSON":
+        return (entity["type"], entity["name"])
+    return (entity["type"], entity["name"], tuple(sorted(set(entity.get("aliases") or ()))))
 
 
 def _day(value: str | None) -> date | None:

@@ -1,5 +1,5 @@
-"""The resolved layer rebuilt from scratch one component at a time, so a rebuild's memory is
-bounded by its largest component (the persons of a much-used surname block), not by the store.
+"""The resolved layer rebuilt from scratch one component at a time, in memory bounded by the
+largest component's distinct names (the persons of a busy surname block), not by the store.
 
 Entities merge only along chains of shared keys and reports only along chains of shared
 (type, party actor) (see store/incremental.py), so each chain's component resolves on its own,
@@ -7,9 +7,13 @@ in the global order, to what a resolution of everything gives. The rebuild there
 
 1. streams the current articles' entities, writes their ``resolution_keys`` and joins the keys
    in a union-find (distinct keys only: a name seen in a thousand articles is one key);
-2. resolves the entities of whole components, about ``batch`` at a time, and writes their
-   actors; only the numbering of namesakes (two actors whose names fold to one key, which
-   may lie in different components) spans batches, and is settled at the end;
+2. takes whole components, about ``batch`` mentions at a time, and reads their mentions twice
+   in chunks: first to keep each distinct ``resolve.signature``'s first mention, count and
+   forms (a name mentioned a thousand times is clustered once, ``resolve.entity_groups``),
+   which are clustered and named with the functions a resolution of everything uses and
+   written; then to write every mention's membership and roles. Only the numbering of
+   namesakes (two actors whose names fold to one key, which may lie in different
+   components) spans batches; it is settled in the store at the end;
 3. streams the reports' parties, joins (type, actor) pairs the same way, and resolves and
    writes the reports of whole components, about ``batch`` at a time; a report without a
    party meets no other and is written as its article is read.
@@ -20,13 +24,22 @@ every current record, which the tests check with batches of one component.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import replace
 
-from sqlalchemy import Connection, and_, delete, insert, literal, select, update
+from sqlalchemy import Connection, and_, delete, insert, literal, or_, select, update
 
-from newsgraph.resolve import Actor, actor_keys, cluster_actors, resolve_events
+from newsgraph.resolve import (
+    Actor,
+    actor_id,
+    actor_keys,
+    actor_name,
+    entity_groups,
+    local_order,
+    resolve_events,
+    signature,
+)
 from newsgraph.store.incremental import MEMBER, _insert, _members
 from newsgraph.store.inputs import (
     Ref,
@@ -36,8 +49,10 @@ from newsgraph.store.inputs import (
     event_inputs,
     grouped,
     pairs_in,
+    publication_dates,
+    scalars_in,
 )
-from newsgraph.store.resolution import actor_rows, event_rows
+from newsgraph.store.resolution import event_rows, search_key
 from newsgraph.store.schema import (
     RESOLVED_TABLES,
     actor_forms,
@@ -54,7 +69,8 @@ from newsgraph.store.schema import (
     resolved_events,
 )
 
-BATCH = 20_000  # entities (or reports) resolved together: the bound on a rebuild's memory
+BATCH = 5_000  # mentions (or reports) resolved together: whole components, about this many
+READ = 2_000  # mentions read at a time
 
 
 class Components:
@@ -140,43 +156,112 @@ def _write_keys(conn: Connection, current: set[str]) -> Components:
 
 
 def _write_actors(conn: Connection, keys: list[str], namesakes: _Namesakes) -> None:
-    refs = set(pairs_in(conn, select(resolution_keys.c.article_id, resolution_keys.c.entity_id),
-                        resolution_keys.c.key, keys))
-    found = entity_inputs(conn, by_refs(entities, refs))
-    resolved = [namesakes.take(a) for a in cluster_actors(grouped(conn, {"entities": found}))]
-    rows = actor_rows(resolved, found)
-    for table in (actors, actor_forms, actor_roles, actor_members):
-        _insert(conn, table, rows[table.name])
+    """Resolve and write the actors of the components these keys hold."""
+    refs = sorted(set(pairs_in(conn, select(resolution_keys.c.article_id,
+                                            resolution_keys.c.entity_id),
+                               resolution_keys.c.key, keys)))
+    names = _distinct_names(conn, refs)
+    records: dict[str, dict] = {}
+    for (day, a, _order), entity, _count, _forms in names.values():
+        records.setdefault(a, {"article": {"id": a, "published": day or None},
+                               "entities": []})["entities"].append(entity)
+    made: list[tuple[Actor, list[tuple]]] = []
+    for type_, members in entity_groups(records.values()):
+        sigs = [signature(e) for _, e in members]
+        counts: Counter = Counter()
+        for sig in sigs:
+            counts[names[sig][1]["name"]] += names[sig][2]
+        name = actor_name(type_, counts)
+        made.append((Actor(id=actor_id(type_, name), type=type_, name=name, forms=(),
+                           roles=(), members=()), sigs))
+    made.sort(key=lambda item: (item[0].type, item[0].name, item[0].id))
+    actor_of: dict[tuple, str] = {}
+    rows, form_rows = [], []
+    for actor, (_, sigs) in zip(namesakes.take(conn, [a for a, _ in made]), made, strict=True):
+        rows.append({"id": actor.id, "type": actor.type, "name": actor.name})
+        forms: Counter = Counter()
+        for sig in sigs:
+            forms.update(names[sig][3])
+            actor_of[sig] = actor.id
+        form_rows.extend({"actor_id": actor.id, "form": form, "key": search_key(form),
+                          "count": n} for form, n in sorted(forms.items()))
+    del names, made
+    _insert(conn, actors, rows)
+    _insert(conn, actor_forms, form_rows)
+    _write_members(conn, refs, actor_of)
+
+
+def _distinct_names(conn: Connection, refs: list[Ref]) -> dict[tuple, list]:
+    """signature → [(published, article id, local order) of its first mention, that mention
+    (what clustering reads of it), its number of mentions, the forms they use]."""
+    names: dict[tuple, list] = {}
+    for start in range(0, len(refs), READ):
+        found = entity_inputs(conn, by_refs(entities, set(refs[start:start + READ])))
+        published = publication_dates(conn, {a for a, _ in found})
+        for (a, local), e in found.items():
+            where = (published[a] or "", a, local_order(local))
+            first = {"id": e["id"], "type": e["type"], "name": e["name"],
+                     "aliases": e["aliases"]}
+            seen = names.get(sig := signature(e))
+            if seen is None:
+                seen = names[sig] = [where, first, 0, Counter()]
+            elif where < seen[0]:
+                seen[0], seen[1] = where, first
+            seen[2] += 1
+            seen[3].update({e["name"], *e["aliases"], *e["descriptions"]})
+    return names
+
+
+def _write_members(conn: Connection, refs: list[Ref], actor_of: dict[tuple, str]) -> None:
+    columns = (entities.c.article_id, entities.c.id, entities.c.type, entities.c.name,
+               entities.c.aliases, entities.c.roles)
+    for start in range(0, len(refs), READ):
+        members, roles = [], set()
+        for query in by_refs(entities, set(refs[start:start + READ]))(select(*columns)):
+            for a, i, type_, name, aliases, found in conn.execute(query):
+                actor = actor_of[signature({"type": type_, "name": name, "aliases": aliases})]
+                members.append({"actor_id": actor, "article_id": a, "entity_id": i})
+                roles.update((actor, role, a) for role in found or ())
+        _insert(conn, actor_members, members)
+        _insert(conn, actor_roles, [{"actor_id": x, "role": role, "article_id": a}
+                                    for x, role, a in sorted(roles)])
 
 
 class _Namesakes:
-    """Actor ids across batches: the first actor of an id takes it, a later namesake a
-    numbered one for now; ``settle`` then numbers each id's actors in name order, as
-    ``resolve`` does over everything (names are unique within a type, except for names
-    with nothing to compare, whose order among themselves is the order they were met)."""
+    """Actor ids across batches. An actor whose id an earlier batch (or an earlier actor of
+    its own) took gets a spare id for now, and its id is marked crowded; ``settle`` numbers
+    each crowded id's actors in name order, as ``resolve`` does over everything (names are
+    unique within a type). Only crowded ids are kept: they are rare."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, list[tuple[str, int, str]]] = {}  # id → (name, order, id taken)
-        self.order = 0
+        self.crowded: set[str] = set()
+        self.spare = 0
 
-    def take(self, actor: Actor) -> Actor:
-        taken = self.seen.setdefault(actor.id, [])
-        given = actor.id if not taken else f"{actor.id}-{len(taken) + 1}"
-        taken.append((actor.name, self.order, given))
-        self.order += 1
-        return actor if given == actor.id else replace(actor, id=given)
+    def take(self, conn: Connection, made: list[Actor]) -> list[Actor]:
+        taken = set(scalars_in(conn, actors.c.id, actors.c.id, {a.id for a in made}))
+        out = []
+        for a in made:
+            if a.id in taken:
+                self.crowded.add(a.id)
+                self.spare += 1
+                a = replace(a, id=f"{a.id}~{self.spare}")
+            else:
+                taken.add(a.id)
+            out.append(a)
+        return out
 
     def settle(self, conn: Connection) -> None:
-        for base, taken in self.seen.items():
-            if len(taken) < 2:
-                continue
+        for base in sorted(self.crowded):
+            group = conn.execute(select(actors.c.id, actors.c.name).where(or_(
+                actors.c.id == base, actors.c.id.like(f"{base}~%")))).all()
             final = {given: base if n == 1 else f"{base}-{n}"
-                     for n, (_name, _order, given) in enumerate(sorted(taken), start=1)}
+                     for n, (given, _name) in enumerate(sorted(group, key=lambda r: r[1]),
+                                                        start=1)}
             moves = {given: want for given, want in final.items() if given != want}
             for given in moves:  # through a spare id, since two may swap
-                _move(conn, given, f"{given}~")
+                _move(conn, given, f"{given}~~")
             for given, want in moves.items():
-                _move(conn, f"{given}~", want)
+                _move(conn, f"{given}~~", want)
 
 
 def _move(conn: Connection, old: str, new: str) -> None:
