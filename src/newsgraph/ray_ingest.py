@@ -1,17 +1,19 @@
 """``newsgraph ingest --ray``: the parse and extraction on a Ray cluster, the writing here.
 
-When one machine is not enough the work goes to Ray Data rather than a home-made scheduler:
+When one machine is not enough the work goes to Ray actors rather than a home-made scheduler:
 
 1. the articles that are not yet stored (``SkipKnown``, as in every ingest, which cleans them)
-   are put, streaming, into Ray's object store as Arrow tables, each row numbered in input
+   are cut, as they are read, into Arrow tables of a few batches, each row numbered in input
    order;
-2. ``map_batches(RayExtractor)`` on an actor pool of ``workers`` actors, each loading the
-   model once in its constructor, turns every batch of cleaned articles into records (the JSON of
-   each ``Extraction``) or rejections; they stream back in order and are written as Parquet
-   shards into a scratch folder here;
-3. each shard is bulk-loaded as soon as it lands, in input order, through the store's one
-   writer (``store.ingest.write``), so the writing overlaps the actors' work and the store
-   ends exactly as the single-process path leaves it; the caller then resolves.
+2. a ``ray.util.ActorPool`` of ``workers`` actors, each loading the model once in its
+   constructor, turns each table into records (the JSON of each ``Extraction``) or
+   rejections; a table goes to whichever actor is free, and at most two per actor are in
+   flight, so reading, cleaning, parsing and writing overlap and memory stays flat however
+   long the feed;
+3. the results come back in input order, are written as Parquet shards into a scratch folder
+   here, and each shard is bulk-loaded as soon as it lands through the store's one writer
+   (``store.ingest.write``), so the store ends exactly as the single-process path leaves it;
+   the caller then resolves.
 
 Ray is imported only here and only when asked for. Nothing but a Ray address is needed of a
 cluster: inputs and records travel through its object store (see docs/scale.md).
@@ -19,8 +21,8 @@ cluster: inputs and records travel through its object store (see docs/scale.md).
 
 from __future__ import annotations
 
+import itertools
 import json
-import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -46,9 +48,10 @@ from newsgraph.store.ingest import (
 )
 
 AUTO = "auto"  # --ray auto: start (or join) a Ray on this machine
-# Input shard size, in batches: several batches per block keep an actor busy between blocks,
-# and enough blocks keep every actor busy.
+# Input table size, in batches: several batches per table keep an actor busy between tables.
 BATCHES_PER_SHARD = 4
+# Tables sent to each actor ahead of the results read back: one at work, one waiting.
+IN_FLIGHT = 2
 
 # A row is a cleaned article (id and text set: the skip check has cleaned it, the actor does
 # not clean again), a raw one (body set) or a rejection (reason set).
@@ -68,7 +71,7 @@ def ingest_ray(
     engine: Engine, raws: Iterable[RawArticle | InputRejected], *, address: str = AUTO,
     model: str = nlp.DEFAULT_MODEL, batch_size: int = BATCH_SIZE, workers: int | None = None,
     scratch: str | Path | None = None, on_item: Callable[[Item], None] | None = None,
-    on_skip: Callable[[], None] | None = None, show_progress: bool = False,
+    on_skip: Callable[[], None] | None = None,
 ) -> IngestCounts:
     """Extract on Ray, store here; ``workers`` actors (default: the cluster's CPUs).
 
@@ -81,21 +84,16 @@ def ingest_ray(
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-ray-", dir=scratch))
     try:
         skip = SkipKnown(engine, lookahead=batch_size, on_skip=on_skip)
-        tables = list(spool(skip(raws), rows_per_shard=batch_size * BATCHES_PER_SHARD))
-        expected = sum(table.num_rows for table in tables)
-        shards = [ray.put(table) for table in tables]
-        del tables
-        counts = IngestCounts(skipped=skip.skipped)
-        if shards:
-            pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-            landed = run_on_ray(shards, folder, model=model, batch_size=batch_size,
-                                workers=pool, show_progress=show_progress)
-            loaded = _Counted(load(landed))
-            counts += write(engine, _tapped(loaded, on_item), batch_size=batch_size)
-            if loaded.count != expected:
-                raise RayIngestError(f"Ray returned {loaded.count} records for {expected} "
-                                     "inputs; run the ingest again to store the rest")
-        return counts
+        tables = _Counted(spool(skip(raws), rows_per_shard=batch_size * BATCHES_PER_SHARD),
+                          size=lambda table: table.num_rows)
+        pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        landed = run_on_ray(tables, folder, model=model, batch_size=batch_size, workers=pool)
+        loaded = _Counted(load(landed))
+        counts = write(engine, _tapped(loaded, on_item), batch_size=batch_size)
+        if loaded.count != tables.count:
+            raise RayIngestError(f"Ray returned {loaded.count} records for {tables.count} "
+                                 "inputs; run the ingest again to store the rest")
+        return counts + IngestCounts(skipped=skip.skipped)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         if started:
@@ -138,46 +136,53 @@ def _raw_row(seq: int, item: RawArticle | Article | InputRejected) -> dict[str, 
     return {**row, "body": item.body}
 
 
-def run_on_ray(shards: list[Any], out: Path, *, model: str, batch_size: int, workers: int,
-               show_progress: bool = False) -> Iterator[Path]:
-    """Input shards (object refs of Arrow tables) → ``map_batches`` on an actor pool → the
-    records, streamed back here in order and written as Parquet shards into ``out``; yields
-    each shard's path as it lands, so the caller loads it while the actors go on.
+def run_on_ray(tables: Iterable[pa.Table], out: Path, *, model: str, batch_size: int,
+               workers: int) -> Iterator[Path]:
+    """Input tables → an actor pool → the records, in input order, written as Parquet shards
+    into ``out``; yields each shard's path as it lands, so the caller loads it while the
+    actors go on. The tables are read as they are needed: at most two per actor wait."""
+    import ray
+    from ray.util import ActorPool
 
-    The inputs travel through Ray's object store and the records come back the same way, so
-    no folder has to be shared with the cluster, and no read or write task competes with the
-    actors for CPUs (on a 2-CPU Ray, a read task waiting for a CPU the actors hold would
-    wait for ever).
-    """
-    import ray.data
-
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = show_progress
-    if not show_progress:  # newsgraph's own summary and rejections are what the user reads
-        logging.getLogger("ray.data").setLevel(logging.ERROR)
-    records = ray.data.from_arrow_refs(shards).map_batches(
-        RayExtractor, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-        batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1,
-    )
+    tables = iter(tables)
+    first = next(tables, None)
+    if first is None:  # everything was stored already: no actor is started
+        return
+    actors = [ray.remote(num_cpus=1)(RayExtractor).remote(model, batch_size)
+              for _ in range(workers)]
+    pool = ActorPool(actors)
     out.mkdir(parents=True, exist_ok=True)
-    for number, table in enumerate(records.iter_batches(batch_size=None,
-                                                        batch_format="pyarrow")):
-        if table.num_rows:
-            path = out / f"records-{number:09d}.parquet"
-            pq.write_table(table, path)
-            yield path
+    submitted = landed = 0
+    try:
+        for table in itertools.chain([first], tables):
+            pool.submit(lambda actor, batch: actor.extract.remote(batch), table)
+            submitted += 1
+            while submitted - landed > IN_FLIGHT * workers:
+                yield _shard(pool.get_next(), out, landed)
+                landed += 1
+        while pool.has_next():
+            yield _shard(pool.get_next(), out, landed)
+            landed += 1
+    finally:
+        for actor in actors:
+            ray.kill(actor)
+
+
+def _shard(table: pa.Table, out: Path, number: int) -> Path:
+    path = out / f"records-{number:09d}.parquet"
+    pq.write_table(table, path)
+    return path
 
 
 class RayExtractor:
-    """One per Ray actor: the model is loaded once, then batch after batch is extracted."""
+    """One per Ray actor: the model is loaded once, then table after table is extracted."""
 
     def __init__(self, model: str, batch_size: int) -> None:
         nlp.load(model)
         self.model = model
         self.batch_size = batch_size
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
+    def extract(self, batch: pa.Table) -> pa.Table:
         rows = batch.to_pylist()
         items = extract_articles((_raw_item(row) for row in rows), model=self.model,
                                  batch_size=self.batch_size)
@@ -224,14 +229,14 @@ def load(shards: Iterable[Path]) -> Iterator[WriteItem]:
 
 
 class _Counted:
-    """An iterator that counts what went through it."""
+    """An iterator that counts what went through it (``size`` of each item, or one each)."""
 
-    def __init__(self, items: Iterable[WriteItem]) -> None:
-        self.items, self.count = iter(items), 0
+    def __init__(self, items: Iterable[Any], size: Callable[[Any], int] | None = None) -> None:
+        self.items, self.size, self.count = iter(items), size, 0
 
-    def __iter__(self) -> Iterator[WriteItem]:
+    def __iter__(self) -> Iterator[Any]:
         for item in self.items:
-            self.count += 1
+            self.count += self.size(item) if self.size else 1
             yield item
 
 
