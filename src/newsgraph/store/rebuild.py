@@ -40,7 +40,7 @@ from newsgraph.resolve import (
     resolve_events,
     signature,
 )
-from newsgraph.store.incremental import MEMBER, _insert, _members
+from newsgraph.store.incremental import MEMBER, _insert, _members, _shared
 from newsgraph.store.inputs import (
     Ref,
     by_refs,
@@ -304,22 +304,7 @@ def _party_components(conn: Connection, current: set[str]) -> Components:
 
 
 def _write_events(conn: Connection, pairs: list[tuple[str, str]]) -> None:
-    by_type: dict[str, list[str]] = defaultdict(list)
-    for type_, actor in pairs:
-        by_type[type_].append(actor)
-    query = (select(event_participants.c.article_id, event_participants.c.event_id)
-             .select_from(event_participants
-                          .join(actor_members, and_(
-                              actor_members.c.article_id == event_participants.c.article_id,
-                              actor_members.c.entity_id == event_participants.c.entity_id))
-                          .join(events, and_(
-                              events.c.article_id == event_participants.c.article_id,
-                              events.c.id == event_participants.c.event_id))))
-    refs: set[Ref] = set()
-    for type_, actor_ids in by_type.items():
-        refs.update(pairs_in(conn, query.where(events.c.type == type_),
-                             actor_members.c.actor_id, actor_ids))
-    _resolve_reports(conn, refs)
+    _resolve_reports(conn, set(_shared(conn, set(pairs))))
 
 
 def _resolve_reports(conn: Connection, refs: set[Ref]) -> None:
