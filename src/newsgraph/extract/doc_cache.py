@@ -20,10 +20,31 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def words_of(doc: Doc) -> list[str]:
+    """Every token's text, in order, read once (iterating a Doc makes a Python object per
+    token, which the extractors' scans over the whole article paid again and again)."""
+    return _tokens(doc)[0]
+
+
+def starts_of(doc: Doc) -> list[int]:
+    """Every token's start offset in the text, in order, read once."""
+    return _tokens(doc)[1]
+
+
 def token_texts(doc: Doc) -> frozenset[str]:
-    """Every token's text in the document, read once (iterating a Doc makes a Python object
-    per token)."""
+    """Every token's text in the document, as a set."""
     texts = doc.user_data.get("newsgraph_token_texts")
     if texts is None:
-        texts = doc.user_data["newsgraph_token_texts"] = frozenset(t.text for t in doc)
+        texts = doc.user_data["newsgraph_token_texts"] = frozenset(words_of(doc))
     return texts
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[int]]:
+    found = doc.user_data.get("newsgraph_tokens")
+    if found is None:
+        texts, offsets = [], []
+        for t in doc:
+            texts.append(t.text)
+            offsets.append(t.idx)
+        found = doc.user_data["newsgraph_tokens"] = (texts, offsets)
+    return found

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
-from newsgraph.extract.doc_cache import text_of
+from newsgraph.extract.doc_cache import text_of, words_of
 from newsgraph.extract.entity_types import context_type, kind_from_last_word, person_evidence
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
@@ -90,8 +90,8 @@ def _vote_types(ents: list[Span]) -> dict[str, str]:
     out = {}
     positions: dict[str, list[int]] = defaultdict(list)
     if ents:
-        for t in ents[0].doc:
-            positions[t.text].append(t.i)
+        for i, text in enumerate(words_of(ents[0].doc)):
+            positions[text].append(i)
     for form, mentions in by_form.items():
         entry = index.get(form)
         if entry:
@@ -381,14 +381,12 @@ def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
     short = {key for c in persons for key in _short_keys(c) if " " not in key}
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     tagged.update(i for e in doc.ents for i in range(e.start, e.end))
-    for token in doc:
-        if token.i in tagged or not token.text[:1].isupper() or token.is_stop:
+    for i, text in enumerate(words_of(doc)):
+        if i in tagged or not text[:1].isupper() or text.lower() not in short or doc[i].is_stop:
             continue
-        if token.lower_ not in short:
-            continue
-        person = _nearest_person(persons, Span(doc, token.i, token.i + 1, label="PERSON"))
+        person = _nearest_person(persons, Span(doc, i, i + 1, label="PERSON"))
         if person is not None:
-            person.add(Span(doc, token.i, token.i + 1, label="PERSON"))
+            person.add(Span(doc, i, i + 1, label="PERSON"))
 
 
 def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
@@ -402,10 +400,10 @@ def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
                     by_text.setdefault(form, c)
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     tagged.update(i for e in doc.ents if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
-    for token in doc:
-        cluster = by_text.get(token.text)
-        if cluster is not None and token.i not in tagged:
-            cluster.add(Span(doc, token.i, token.i + 1, label=cluster.type))
+    for i, text in enumerate(words_of(doc)):
+        cluster = by_text.get(text)
+        if cluster is not None and i not in tagged:
+            cluster.add(Span(doc, i, i + 1, label=cluster.type))
 
 
 def _keep(cluster: _Cluster, headline_end: int) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.doc_cache import text_of
+from newsgraph.extract.doc_cache import starts_of, text_of
 from newsgraph.extract.numbers import (
     FRACTIONS,
     MONEY_ONLY_SCALES,
@@ -408,7 +408,7 @@ class _Reader:
             i for e in entities if e.type == "PERSON" for m in e.mentions
             for i in range(m.start, m.end)
         }
-        self.starts = [t.idx for t in doc]  # token start offsets, for bisecting
+        self.starts = starts_of(doc)  # token start offsets, for bisecting
         self.ents = {}
         for ent in doc.ents:
             for t in ent:
