@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from newsgraph.extract.doc_cache import text_of, token_texts
+from newsgraph.extract.doc_cache import starts_of, text_of, token_texts, words_of
 
 
 def test_the_text_is_the_documents_and_is_built_once():
@@ -18,3 +18,10 @@ def test_token_texts_are_every_tokens_text():
     doc = spacy.blank("en")("The Vastrian envoy left Vastria.")
     assert token_texts(doc) == {"The", "Vastrian", "envoy", "left", "Vastria", "."}
     assert token_texts(doc) is token_texts(doc)
+
+
+def test_words_and_starts_are_the_tokens_in_order_read_once():
+    doc = spacy.blank("en")("Envoys met in Karsk, then Darsk.")
+    assert words_of(doc) == [t.text for t in doc]
+    assert starts_of(doc) == [t.idx for t in doc]
+    assert words_of(doc) is words_of(doc) and starts_of(doc) is starts_of(doc)
