@@ -49,7 +49,7 @@ def test_snapshot_holds_content_not_times(engine):
                          "event_participants", "stances", "rejects", "actors", "actor_forms",
                          "actor_roles", "actor_members", "resolved_events",
                          "resolved_event_parties", "event_sources", "resolved_articles",
-                         "resolution_keys"}
+                         "resolution_keys", "network_edges"}
     assert len(shot["articles"]) == 3 and len(shot["rejects"]) == 1
     for rows in shot.values():
         for row in rows:

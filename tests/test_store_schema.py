@@ -24,7 +24,7 @@ def engine(db_url):
 
 
 def test_opening_applies_the_migrations_and_records_the_revision(engine):
-    assert head_revision() == "0004"
+    assert head_revision() == "0005"
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
@@ -109,3 +109,46 @@ def test_the_resolved_layer_has_its_tables_and_indexes(engine):
     if engine.dialect.name == "postgresql":  # SQLite does not keep foreign key names
         assert "fk_actor_members_article_id_entity_id_entities" in fks
         assert "fk_event_sources_article_id_event_local_id_events" in fks
+
+
+def test_0005_counts_the_network_of_a_store_built_at_0004(db_url):
+    """The migration fills ``network_edges`` from the rows already stored; from then on the
+    triggers keep it (tests/test_web_pictures.py)."""
+    from alembic import command
+
+    from newsgraph.store.db import alembic_config, create, upgrade
+    from newsgraph.store.resolution import rebuild
+    from newsgraph.store.schema import network_edges
+    from tests.test_web_pictures import _counted, _stories
+    from tests.web_records import write_records
+
+    engine = create(db_url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0004")
+        write_records(engine, _stories(0, 10))
+        rebuild(engine)
+        upgrade(engine)
+        with engine.connect() as conn:
+            kept = {tuple(r) for r in conn.execute(select(network_edges))}
+            assert kept and kept == _counted(conn)
+            assert {r[0] for r in kept} == {"meeting", "co-quote"}
+    finally:
+        engine.dispose()
+
+
+def test_0005_goes_down_and_up_again(engine):
+    from alembic import command
+
+    from newsgraph.store.db import alembic_config
+
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0004")
+    assert current_revision(engine) == "0004"
+    assert "network_edges" not in inspect(engine).get_table_names()
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": in_metadata})
+        assert compare_metadata(context, metadata) == []

@@ -265,12 +265,18 @@ class _Namesakes:
 
 
 def _move(conn: Connection, old: str, new: str) -> None:
-    """Give an actor (no event points at it yet) another id."""
+    """Give an actor (no event points at it yet) another id. Its memberships are deleted and
+    inserted again, not updated: the pictures' network counts them (migration 0005)."""
     conn.execute(insert(actors).from_select(
         ["id", "type", "name"],
         select(literal(new), actors.c.type, actors.c.name).where(actors.c.id == old)))
-    for table in (actor_forms, actor_roles, actor_members):
+    for table in (actor_forms, actor_roles):
         conn.execute(update(table).where(table.c.actor_id == old).values(actor_id=new))
+    members = conn.execute(select(actor_members.c.article_id, actor_members.c.entity_id)
+                           .where(actor_members.c.actor_id == old)).all()
+    conn.execute(delete(actor_members).where(actor_members.c.actor_id == old))
+    _insert(conn, actor_members, [{"actor_id": new, "article_id": a, "entity_id": e}
+                                  for a, e in members])
     conn.execute(delete(actors).where(actors.c.id == old))
 
 

@@ -348,25 +348,49 @@ Index("ix_actor_members_actor_article", actor_members.c.actor_id, actor_members.
       actor_members.c.entity_id)
 Index("ix_actor_members_article_actor", actor_members.c.article_id, actor_members.c.actor_id)
 
-# The full-text index on quotes and figures is database-specific DDL, created by migration
-# 0003 and not described by Table objects: FTS5 tables kept in sync by triggers on SQLite,
-# GIN indexes on to_tsvector('simple', …) on PostgreSQL. What is searched, per table, as SQL
-# (``{row}`` qualifies the columns; a query must repeat the index's expression to use it):
+# The full-text index on quotes and figures is database-specific DDL, created by migrations
+# 0003 and 0005 and not described by Table objects: FTS5 tables kept in sync by triggers on
+# SQLite; on PostgreSQL a stored ``search`` column (generated: to_tsvector('simple', …)) with a
+# GIN index, and ``search_order`` (an identity: the order rows were written) with a b-tree, so
+# a page of hits is read newest first through an index, as FTS5's rowid gives it on SQLite.
+# What is searched, per table, as SQL (``{row}`` qualifies the columns):
 SEARCHED = {
     "quotes": "{row}text",
     "quantities": "{row}text || ' ' || coalesce({row}about, '')",
 }
 SEARCH_TABLES = {table: f"{table}_search" for table in SEARCHED}  # SQLite's FTS5 tables
 SEARCH_INDEXES = {table: f"ix_{table}_search" for table in SEARCHED}  # PostgreSQL's GIN
+SEARCH_ORDER_INDEXES = {table: f"ix_{table}_search_order" for table in SEARCHED}
+SEARCH_COLUMNS = ("search", "search_order")  # PostgreSQL only, on the SEARCHED tables
+
+# --- The pictures' network (migration 0005; docs/web.md "Speed") ----------------------------
+# One row per pair of actors (actor_a < actor_b) and kind of edge, with its weight: for
+# "meeting", the sources reporting CONSULT events both take part in; for "co-quote", the
+# current articles quoting both. Kept exact by triggers (migration 0005) on the tables the
+# weights are counted from, whoever writes them (a rebuild, an incremental update, ingest), so
+# the network is read through ix_network_edges_strongest, never aggregated on a request.
+network_edges = Table(
+    "network_edges", metadata,
+    Column("kind", KIND, nullable=False),  # meeting | co-quote
+    Column("actor_a", RESOLVED_ID, nullable=False),
+    Column("actor_b", RESOLVED_ID, nullable=False),
+    Column("weight", Integer, nullable=False),
+    PrimaryKeyConstraint("kind", "actor_a", "actor_b"),
+)
+Index("ix_network_edges_strongest", network_edges.c.kind, network_edges.c.weight.desc(),
+      network_edges.c.actor_a, network_edges.c.actor_b)
 
 
 def in_metadata(name: str | None, type_: str, _parents: object = None) -> bool:
-    """False for the search objects (and FTS5's shadow tables), which ``metadata`` does not
-    describe, so schema comparisons pass over them (alembic's ``include_name`` hook)."""
+    """False for the search objects (FTS5's tables and their shadow tables, PostgreSQL's
+    search columns and indexes), which ``metadata`` does not describe, so schema comparisons
+    pass over them (alembic's ``include_name`` hook)."""
     if name is None:
         return True
     if type_ == "table":
         return not name.startswith(tuple(SEARCH_TABLES.values()))
     if type_ == "index":
-        return name not in SEARCH_INDEXES.values()
+        return name not in (*SEARCH_INDEXES.values(), *SEARCH_ORDER_INDEXES.values())
+    if type_ == "column":
+        return name not in SEARCH_COLUMNS
     return True

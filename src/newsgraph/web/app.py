@@ -164,8 +164,8 @@ def create_app(url: str | Path) -> FastAPI:
     def search_page(request: Request, paging: Paginate,
                     q: Annotated[str, Query(max_length=200, description="Words to find.")] = ""
                     ) -> Response:
-        return show(request, "search.html", search.search(engine, q, paging.page,
-                                                          paging.per_page))
+        return show(request, "search.html",
+                    search.search(engine, q, paging.page, paging.per_page), cap=search.CAP)
 
     @app.get("/charts", include_in_schema=False)
     @app.get("/charts.json", response_model=ChartsPage, tags=JSON_TAG,

@@ -258,9 +258,11 @@ class SearchPage:
     actors: list[ActorHit]
     actors_total: int
     quotes: list[Quote]
-    quotes_total: int
+    quotes_total: int  # counted up to search.CAP hits: then CAP, and quotes_capped is true
     figures: list[Figure]
     figures_total: int
+    quotes_capped: bool = False  # more than quotes_total hits (only the first CAP are listed)
+    figures_capped: bool = False
 
 
 # --- pictures -------------------------------------------------------------------------------

@@ -1,22 +1,16 @@
 """The numbers behind the two pictures: events per day by type, and who met or was quoted
-with whom. Counted in SQL; only the strongest edges are kept so the network stays legible."""
+with whom. The days are counted in SQL over the latest MAX_DAYS only; the network's edges are
+read, strongest first, from ``network_edges``, which the store keeps exact as it is written
+(migration 0005), so a first request costs what a later one does. Only the strongest edges are
+kept so the network stays legible."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, and_, distinct, func, select
+from sqlalchemy import Connection, Engine, distinct, func, select
 
-from newsgraph.store.schema import (
-    actor_members,
-    actors,
-    event_sources,
-    quotes,
-    resolved_articles,
-    resolved_event_parties,
-    resolved_events,
-)
+from newsgraph.store.schema import actors, event_sources, network_edges, resolved_events
 from newsgraph.web.models import ChartsPage, DayCount, Edge, Node
 
-MEETING = "CONSULT"  # the PLOVER type of meetings, talks, visits and calls
 MAX_DAYS = 90  # the latest days drawn on the timeline chart
 MAX_MEETINGS = 40  # the strongest edges of each kind
 MAX_CO_QUOTES = 20
@@ -39,7 +33,8 @@ def charts(engine: Engine) -> ChartsPage:
                  .order_by(t.c.date_from, t.c.type))
     with engine.connect() as conn:
         rows = conn.execute(day_query).all()
-        edges = _meetings(conn) + _co_quotes(conn)
+        edges = (_edges(conn, "meeting", MAX_MEETINGS)
+                 + _edges(conn, "co-quote", MAX_CO_QUOTES))
         weight: dict[str, int] = {}
         for e in edges:
             for end in (e.source, e.target):
@@ -55,39 +50,11 @@ def charts(engine: Engine) -> ChartsPage:
                       [e for e in edges if e.source in inside and e.target in inside])
 
 
-def _meetings(conn) -> list[Edge]:
-    """Two parties of the same meeting; weight = the sources reporting their meetings. The
-    parties are a CTE, read once and joined to itself."""
-    t, s = resolved_events, resolved_event_parties
-    party = (select(s.c.event_id, s.c.actor_id).distinct()
-             .join(t, t.c.id == s.c.event_id).where(t.c.type == MEETING).cte("party"))
-    n = (select(event_sources.c.event_id, func.count().label("n"))
-         .group_by(event_sources.c.event_id).subquery())
-    a, b = party.alias("a"), party.alias("b")
-    w = func.sum(n.c.n).label("w")
-    query = (select(a.c.actor_id.label("x"), b.c.actor_id.label("y"), w)
-             .join(b, and_(b.c.event_id == a.c.event_id, a.c.actor_id < b.c.actor_id))
-             .join(n, n.c.event_id == a.c.event_id)
-             .group_by(a.c.actor_id, b.c.actor_id)
-             .order_by(w.desc(), a.c.actor_id, b.c.actor_id).limit(MAX_MEETINGS))
-    return [Edge(r.x, r.y, "meeting", int(r.w)) for r in conn.execute(query)]
-
-
-def _co_quotes(conn) -> list[Edge]:
-    """Two actors quoted in the same article; weight = the articles quoting both. Only
-    articles with two speakers or more can hold a pair: found first, on the speaker index."""
-    q, m = quotes, actor_members
-    several = (select(q.c.article_id).where(q.c.speaker.is_not(None))
-               .group_by(q.c.article_id).having(func.count(distinct(q.c.speaker)) > 1))
-    spoke = (select(q.c.article_id, m.c.actor_id).distinct()
-             .join(m, and_(m.c.article_id == q.c.article_id, m.c.entity_id == q.c.speaker))
-             .join(resolved_articles, resolved_articles.c.article_id == q.c.article_id)
-             .where(q.c.article_id.in_(several))
-             .cte("spoke"))
-    a, b = spoke.alias("a"), spoke.alias("b")
-    w = func.count().label("w")
-    query = (select(a.c.actor_id.label("x"), b.c.actor_id.label("y"), w)
-             .join(b, and_(b.c.article_id == a.c.article_id, a.c.actor_id < b.c.actor_id))
-             .group_by(a.c.actor_id, b.c.actor_id)
-             .order_by(w.desc(), a.c.actor_id, b.c.actor_id).limit(MAX_CO_QUOTES))
-    return [Edge(r.x, r.y, "co-quote", int(r.w)) for r in conn.execute(query)]
+def _edges(conn: Connection, kind: str, limit: int) -> list[Edge]:
+    """The ``limit`` strongest edges of one kind, read in order through
+    ix_network_edges_strongest: the weights are kept by the store's triggers (migration 0005),
+    so nothing is aggregated here, however large the store."""
+    e = network_edges
+    query = (select(e.c.actor_a, e.c.actor_b, e.c.weight).where(e.c.kind == kind)
+             .order_by(e.c.weight.desc(), e.c.actor_a, e.c.actor_b).limit(limit))
+    return [Edge(r.actor_a, r.actor_b, kind, int(r.weight)) for r in conn.execute(query)]
