@@ -488,3 +488,89 @@ def test_an_agreement_signed_the_day_the_sides_met_is_signed_where_they_met():
                     "in Oslo on 10 June, the photographs travelled fast. After four rounds of "
                     "talks, Talvia and Merovia signed an agreement that day.", "2026-06-22")
     assert [(e["place"], e["date"]) for e in _of_type(found, "AGREE")] == [("Oslo", "2026-06-10")]
+
+
+def test_a_verb_in_marks_whose_subject_is_outside_is_reported():
+    """ "said it "welcomes the conduct of the vote"": the reporter's account, not a quote."""
+    found = _events('The Talvian Foreign Ministry said on Sunday it "welcomes the peaceful '
+                    'conduct of the vote".')
+    assert [e["actors"] for e in _of_type(found, "SUPPORT")] == [["Talvian Foreign Ministry"]]
+
+
+def test_what_has_not_begun_has_not_happened():
+    found = _events("Yet the Merovian navy has not begun to pull back from the islands.")
+    assert _of_type(found, "RETREAT") == []
+
+
+def test_a_place_named_at_the_is_a_building_of_the_city():
+    """ "talks in Vienna" / "hosting the talks at the Hofburg": one meeting."""
+    meetings = _meetings("Talvia and Merovia opened talks in Vienna on Monday.\n\nKarl Brandt, "
+                         "who is hosting the talks at the Hofburg, said both sides were tired.",
+                         "2026-05-20")
+    assert [(_parties(m), m["place"]) for m in meetings] == [({"Talvia", "Merovia"}, "Vienna")]
+
+
+def test_hosts_and_mediators_are_not_the_sides_told_in_the_sentence():
+    """ "The talks, hosted by X and mediated by Y, are due to resume after A and B failed to
+    agree": the sides are A and B."""
+    meetings = _meetings("The talks at the Hofburg, hosted by Austrian Foreign Minister Karl "
+                         "Brandt and mediated by the Baltic Council, are due to resume on Tuesday "
+                         "after Talvia and Merovia failed to agree on a ceasefire line.",
+                         "2026-05-22")
+    assert [_parties(m) for m in meetings] == [{"Talvia", "Merovia"}]
+
+
+def test_meeting_both_delegations_is_where_they_talk():
+    meetings = _meetings("Talvia and Merovia opened talks in Vienna on Monday.\n\nBaltic Council "
+                         "envoy Ada Rusk met both delegations separately on Wednesday.",
+                         "2026-05-22")
+    met = [m for m in meetings if m["actors"] == ["Ada Rusk"]]
+    assert [(m["place"], m["date"]) for m in met] == [("Vienna", "2026-05-20")]
+
+
+def test_seeing_a_person_again_is_meeting_them():
+    meetings = _meetings("Its chairman, Oskar Brandt, met Ivo Lunde on Thursday and is expected to "
+                         "see him again this week.", "2026-06-22")
+    planned = [m for m in meetings if m["status"] == "planned"]
+    assert [_parties(m) for m in planned] == [{"Oskar Brandt", "Ivo Lunde"}]
+
+
+def test_clashing_in_a_debate_is_a_meeting_of_the_debaters():
+    meetings = _meetings("Ada Rusk and Ivo Lunde clashed over pensions in a televised debate on "
+                         "Tuesday.", "2026-05-20")
+    assert [(_parties(m), m["subtype"]) for m in meetings] == [
+        ({"Ada Rusk", "Ivo Lunde"}, "debate")]
+
+
+def test_a_past_verb_joined_to_a_present_report_is_the_sayers():
+    """ "Rusk said the bloc opposes tariffs and urged Merovia to return": Rusk urged."""
+    found = _events("The Talvian Trade Community voiced alarm. Commissioner Ada Rusk said the "
+                    "bloc opposes unilateral tariffs and urged Merovia to return to the table.")
+    assert [e["actors"] for e in _of_type(found, "REQUEST")] == [["Ada Rusk"]]
+
+
+def test_a_verb_joined_to_a_report_takes_the_sayers_tense_and_day():
+    """ "Talvia said on Tuesday that X would be a provocation and warned of consequences":
+    Talvia warned, on Tuesday, whatever the "would" of the report."""
+    found = _events("Talvia said on Tuesday that admitting Merovia would be \"a direct "
+                    "provocation\" and warned of unspecified consequences.", "2026-06-03")
+    assert [(e["actors"], e["status"], e["date"]) for e in _of_type(found, "THREATEN")] == [
+        (["Talvia"], "occurred", "2026-06-02")]
+
+
+def test_a_time_after_a_meetings_phrase_is_its_time():
+    """ "the agenda of the council's summit in Kellby in July": July is the summit's, and a
+    summit something now happening comes before is ahead."""
+    meetings = _meetings("Talvia's bid exposes a rift among allies before the Kellby summit.\n\n"
+                         "The bid has become the most divisive item on the agenda of the Baltic "
+                         "Council's summit in Kellby in July.", "2026-06-03")
+    assert {m["status"] for m in meetings} == {"planned"}
+    assert ("Baltic Council", "2026-07") in [(a, m["date"]) for m in meetings for a in m["actors"]]
+
+
+def test_wanting_others_to_act_is_a_request():
+    """ "wants governments to speed up dredging" asks an act of others; "wants every state to
+    be able to" states a goal."""
+    found = _events("The Kellby Barge Union wants governments along the river to speed up "
+                    "dredging. Talvia wants every member state to be able to import more power.")
+    assert [e["actors"] for e in _of_type(found, "REQUEST")] == [["Kellby Barge Union"]]

@@ -94,3 +94,64 @@ def test_calling_a_measure_a_word_of_blame_opposes_it():
     found = _stances('Opposition leader Ivo Lunde called the windfall tax "a fantasy that would '
                      'send investment abroad".')
     assert found == [("Ivo Lunde", "oppose", "the windfall tax")]
+
+
+def test_the_deal_is_the_agreement_the_article_introduced():
+    """ "signed an agreement to share revenue …" … "backs the deal", "this agreement": one
+    thing under two names, carried as the article first set it out."""
+    found = _stances("Talvia and Merovia signed an agreement on Monday to share revenue from the "
+                     "Kessby oil field.\n\nThe Farmers Union backs the deal. \"I back this "
+                     "agreement,\" said Oskar Brandt.")
+    issue = "an agreement on Monday to share revenue from the Kessby oil field"
+    assert ("Farmers Union", "support", issue) in found
+    assert ("Oskar Brandt", "support", issue) in found
+
+
+def test_refusing_to_sign_opposes_what_is_not_signed():
+    found = _stances("Ivo Lunde said Talvia would not sign a truce before the prisoner exchange.")
+    assert [(h, p) for h, p, i in found if "truce" in i] == [("Talvia", "oppose")]
+
+
+def test_a_restrictive_clause_after_a_says_which():
+    """ "a paper that leaves our towns within range": the clause says which paper."""
+    found = _stances('"We will not sign a paper that leaves our towns within range of their guns," '
+                     'said Ivo Lunde.')
+    assert found == [("Ivo Lunde", "oppose",
+                      "a paper that leaves our towns within range of their guns")]
+
+
+def test_a_cue_the_parse_joins_to_a_reported_clause_is_the_sayers():
+    """ "Lunde said the extension had given away leverage and opposes any further truce": the
+    extension holds no position; the one who said it does."""
+    found = _stances('Opposition leader Ivo Lunde said the extension had "given away leverage for '
+                     'nothing" and opposes any further truce.')
+    assert found == [("Ivo Lunde", "oppose", "any further truce")]
+
+
+def test_it_opening_a_joined_clause_is_that_clauses_subject():
+    found = _stances("Talvia and Merovia will meet at a summit in Rostal hosted by the Varkan "
+                     "Federation. Zeland, whose claims overlap the field, was invited, but it has "
+                     "ruled out attending any session on the Kessby field.")
+    assert [h for h, p, i in found if "session" in i] == ["Zeland"]
+
+
+def test_the_alliance_is_the_one_body_whose_name_says_so():
+    found = _stances("The Baltic Treaty Organization (BTO) sent observers. Its secretary "
+                     "general, Ada Rusk, said the alliance would support the patrols.")
+    assert ("Baltic Treaty Organization", "support", "the patrols") in found
+
+
+def test_each_joined_infinitive_is_a_position():
+    found = _stances("Ada Rusk pledged to raise the minimum pension by 18% and to fund the "
+                     "increase with a windfall tax on the largest banks.")
+    assert [i for h, p, i in found if h == "Ada Rusk"] == [
+        "raise the minimum pension by 18", "fund the increase with a windfall tax on the largest "
+        "banks"]
+
+
+def test_arguing_that_something_is_the_only_guarantee_backs_it():
+    """ "Talvian officials argue that membership is the only guarantee": Talvia (a country
+    the gazetteer does not know, named by its demonym) backs membership."""
+    found = _stances("Talvia applied to join the Baltic Council in January. Talvian officials "
+                     "argue that membership is the only guarantee against a new war.")
+    assert ("Talvia", "support", "membership") in found

@@ -27,6 +27,12 @@ OPPOSE_VERBS = frozenset({
     "oppose", "reject", "resist", "condemn", "veto", "block", "fight", "denounce", "dismiss",
     "criticise", "criticize", "refuse", "protest",
 })
+# Acts that commit one to something, a position only when refused: "would not sign a truce".
+REFUSED_ACTS = frozenset({"sign", "ratify", "approve"})
+# A switch per rule of the third round: set it False to measure what the rule is worth
+# (docs/events.md, "What each rule of the third round fixed").
+REFUSED_ON = True
+RESTRICTIVE_ON = True
 PHRASAL_OPPOSE = frozenset({("rule", "out"), ("object", "to"), ("speak", "against"),
                             ("argue", "against"), ("campaign", "against"), ("vote", "against")})
 PHRASAL_SUPPORT = frozenset({("argue", "for"), ("push", "for"), ("call", "for"),
@@ -47,12 +53,17 @@ NOMINALISED = {"proposal": "propose", "threat": "threaten", "decision": "decide"
                "demand": "demand", "request": "request", "call": "call", "plan": "plan",
                "offer": "offer", "pledge": "pledge", "promise": "promise", "bid": "bid",
                "announcement": "announce"}
+# Names of one kind of thing: "the deal" restates "an agreement to share revenue" (the
+# article's introduction of it, with "a"/"an"), whichever of the names each sentence uses.
+AGREEMENTS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
+SAME_THING = {w: AGREEMENTS for w in AGREEMENTS}
 # Complements of "want" that say nothing about an issue ("want to know", "want to be").
 EMPTY_COMPLEMENTS = frozenset({"be", "know", "see", "have", "get", "make", "do", "say", "go"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
 CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
 MAX_ISSUE_TOKENS = 12
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+SAME_THING_ON = True
 
 
 def _cue(token: Token) -> tuple[str, Token | None] | None:
@@ -69,6 +80,8 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
                 polarity = "oppose" if pair in PHRASAL_OPPOSE else "support"
                 obj = _object(token) if c.dep_ == "prt" else _pobj(c)
                 return polarity, obj
+        if REFUSED_ON and lemma in REFUSED_ACTS and negated(token):
+            return "support", _object(token)  # "would not sign a truce": negation turns it
         if lemma in SUPPORT_VERBS or lemma in OPPOSE_VERBS:
             return ("support" if lemma in SUPPORT_VERBS else "oppose"), _object(token)
         if lemma in SAYING_VERBS:
@@ -85,9 +98,31 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
         return "oppose", _pobj(token)
     if token.lower_ in ("favour", "favor") and token.dep_ == "pobj" and token.head.lower_ == "in":
         return "support", _pobj_of(token, ("of",))
+    if _only_way(token):
+        # "argue that membership is the only guarantee against being dragged into the war"
+        return "support", next(c for c in token.children if c.dep_ == "nsubj")
     if token.lower_ == "open" and token.dep_ == "acomp" and token.head.lemma_ in ("be", "remain"):
         return "support", _pobj_of(token, ("to",))
     return None
+
+
+# "X is the only guarantee / way / answer": a reported claim that backs X.
+ONLY_WAYS = frozenset({"guarantee", "way", "solution", "answer", "option", "hope", "path",
+                       "safeguard", "remedy"})
+ARGUING = frozenset({"argue", "insist", "say", "believe", "maintain", "contend"})
+ONLY_WAY_ON = True
+
+
+def _only_way(token: Token) -> bool:
+    """The copula of "that X is the only guarantee", reported by a verb of arguing."""
+    if not ONLY_WAY_ON or token.lemma_ != "be" or token.dep_ != "ccomp" or (
+        token.head.lemma_.lower() not in ARGUING
+    ):
+        return False
+    attr = next((c for c in token.children if c.dep_ == "attr"), None)
+    return attr is not None and attr.lemma_.lower() in ONLY_WAYS and any(
+        c.lower_ in ("only", "best", "sole") for c in attr.children) and any(
+        c.dep_ == "nsubj" for c in token.children)
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -141,7 +176,9 @@ def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
 def _issue_tokens(head: Token) -> list[Token]:
     keep = [head]
     # "any deal that extends Kallen's life": after "any" the relative clause says which
-    restricted = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children)
+    restricted = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children) or (
+        RESTRICTIVE_ON and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        and head.i + 1 < len(head.doc) and head.nbor().lower_ in ("that", "which"))
     for child in head.children:
         if child.dep_ in CUT_DEPS and child.i > head.i and not (
             restricted and child.dep_ == "relcl"
@@ -220,6 +257,16 @@ class _Reader:
             return None  # "the patrol plan" is already specific
         lemma = head.lemma_.lower()
         verb = NOMINALISED.get(lemma, lemma)
+        names = SAME_THING.get(lemma, frozenset()) if SAME_THING_ON else frozenset()
+        for t in self.doc[: head.i]:
+            # "signed an agreement to share revenue …" … "backs the deal": where the article
+            # introduced the thing, under any of its names
+            if t.lemma_.lower() in names and t.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children
+            ) and not self.ctx.inside_quote[t.idx]:
+                tokens = _issue_tokens(t)
+                if len(tokens) > 2:
+                    return tokens
         # the first full naming is the article's own ("Velmonia's NATO bid" in the headline),
         # later ones may describe it ("the small Black Sea republic's bid")
         for t in self.doc[: head.i]:
@@ -267,6 +314,8 @@ def _verb_of(cue_token: Token) -> Token:
     """The verb whose subject holds the stance: the cue itself, or the copula/saying verb;
     for a participle on what a verb made ("signed a letter welcoming the bid"), that verb."""
     t = cue_token
+    if _only_way(t):
+        return t.head  # the one who argues it
     if t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.head.pos_ == "VERB":
         return t.head.head
     if t.dep_ in ("acomp", "prep", "pobj") or t.pos_ == "NOUN":
@@ -290,56 +339,73 @@ def extract_stances(
         found = None if token.i in consumed else _cue(token)
         if found is None:
             continue
-        polarity, obj = found
-        inner = obj
-        obj, polarity = _through_gerund(obj, polarity)
-        if inner is not None and obj is not inner:
-            consumed.add(inner.i)
-        if obj is None or (r.names_party(obj) and not _endorsement(token)):
-            continue  # no issue, or a party acted on ("criticised the minister"): an event
-        if _about_a_claim(token, obj):
-            continue
-        verb = _verb_of(token)
-        if _hypothetical(token) or _hypothetical(verb):
-            continue  # "if the authority refuses to talk": no position taken
-        if negated(verb) or negated(token):
-            polarity = "support" if polarity == "oppose" else "oppose"
-        if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:
-            continue
-        if token.lemma_.lower() in PROMISES and obj.pos_ != "VERB" and any(
-            t.like_num for t in obj.subtree
-        ):
-            continue  # "pledged €3 million": aid given, not a position held
-        issue_tokens = _issue_tokens(obj)
-        if _points_back(issue_tokens):
-            # "Ankara remains opposed to any such step": the issue of the sentence before
-            before = token.sent.start - 1
-            here = last_issue is not None and last_issue[0] == token.sent.start and (
-                issue_tokens[0].lower_ in ("a", "an"))  # "…, a step X has long supported"
-            if last_issue is not None and (here or before >= 0 and last_issue[0] == doc[
-                    before].sent.start):
-                issue_tokens = last_issue[1]
-            else:
-                issue_tokens = r.previous_object(token) or []
-        elif obj.pos_ == "NOUN":
-            issue_tokens = r.earlier_phrase(obj) or issue_tokens
-        if not issue_tokens:
-            continue
-        holders, quote = r.holders(verb)
-        issue = doc[issue_tokens[0].i: issue_tokens[-1].i + 1].text
-        last_issue = (token.sent.start, issue_tokens)
-        evidence = _evidence(token, verb)
-        sentence = (token.sent.start_char, token.sent.end_char)
-        for holder in holders:
-            key = (holder, issue.lower(), polarity)
-            if key in seen:
+        first_polarity, first_obj = found
+        for obj in [first_obj, *_joined_objects(token, first_obj)]:
+            polarity = first_polarity
+            inner = obj
+            obj, polarity = _through_gerund(obj, polarity)
+            if inner is not None and obj is not inner:
+                consumed.add(inner.i)
+            if obj is None or (r.names_party(obj) and not _endorsement(token)):
+                continue  # no issue, or a party acted on ("criticised the minister"): an event
+            if _about_a_claim(token, obj):
                 continue
-            seen.add(key)
-            out.append(Stance(
-                id=f"S{len(out) + 1}", holder=holder, issue=issue, polarity=polarity,
-                evidence=evidence, sentence=sentence, quote=quote.id if quote else None,
-            ))
+            verb = _verb_of(token)
+            if _hypothetical(token) or _hypothetical(verb):
+                continue  # "if the authority refuses to talk": no position taken
+            if negated(verb) or negated(token):
+                polarity = "support" if polarity == "oppose" else "oppose"
+            if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:
+                continue
+            if token.lemma_.lower() in PROMISES and obj.pos_ != "VERB" and any(
+                t.like_num for t in obj.subtree
+            ):
+                continue  # "pledged €3 million": aid given, not a position held
+            issue_tokens = _issue_tokens(obj)
+            renamed = (r.earlier_phrase(obj) if SAME_THING_ON and obj.pos_ == "NOUN"
+                       and obj.lemma_.lower() in SAME_THING else None)
+            if renamed:
+                issue_tokens = renamed  # "I back this agreement": the agreement named before
+            elif _points_back(issue_tokens):
+                # "Ankara remains opposed to any such step": the issue of the sentence before
+                before = token.sent.start - 1
+                here = last_issue is not None and last_issue[0] == token.sent.start and (
+                    issue_tokens[0].lower_ in ("a", "an"))  # "…, a step X has long supported"
+                if last_issue is not None and (here or before >= 0 and last_issue[0] == doc[
+                        before].sent.start):
+                    issue_tokens = last_issue[1]
+                else:
+                    issue_tokens = r.previous_object(token) or []
+            elif obj.pos_ == "NOUN":
+                issue_tokens = r.earlier_phrase(obj) or issue_tokens
+            if not issue_tokens:
+                continue
+            holders, quote = r.holders(verb)
+            issue = doc[issue_tokens[0].i: issue_tokens[-1].i + 1].text
+            last_issue = (token.sent.start, issue_tokens)
+            evidence = _evidence(token, verb)
+            sentence = (token.sent.start_char, token.sent.end_char)
+            for holder in holders:
+                key = (holder, issue.lower(), polarity)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Stance(
+                    id=f"S{len(out) + 1}", holder=holder, issue=issue, polarity=polarity,
+                    evidence=evidence, sentence=sentence, quote=quote.id if quote else None,
+                ))
     return tuple(out)
+
+
+JOINED_OBJECTS = True
+
+
+def _joined_objects(cue: Token, obj: Token | None) -> list[Token]:
+    """ "pledged to raise the pension and to fund the increase with a windfall tax": each
+    infinitive joined to the cue's own is a position of its own."""
+    if not JOINED_OBJECTS or obj is None or obj.dep_ != "xcomp" or obj.tag_ != "VB":
+        return []
+    return [c for c in obj.children if c.dep_ == "conj" and c.tag_ == "VB"]
 
 
 def _evidence(cue: Token, verb: Token) -> Span:
