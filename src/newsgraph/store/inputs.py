@@ -66,26 +66,40 @@ def grouped(conn: Connection, fields: dict[str, dict[Ref, dict]],
     return [out[a] for a in sorted(out)]
 
 
+ENTITY_COLUMNS = (entities.c.article_id, entities.c.id, entities.c.type, entities.c.name,
+                  entities.c.aliases, entities.c.roles)
+SPEAKER_COLUMNS = (quotes.c.article_id, quotes.c.speaker, quotes.c.speaker_text)
+
+
 def entity_inputs(conn: Connection, where: Where) -> dict[Ref, dict]:
     """Entities by (article id, entity id), each with ``descriptions``."""
-    columns = (entities.c.article_id, entities.c.id, entities.c.type, entities.c.name,
-               entities.c.aliases, entities.c.roles)
     out = {}
-    for query in where(select(*columns)):
-        for a, i, type_, name, aliases, roles in conn.execute(query):
-            out[(_(a), _(i))] = {"id": _(i), "type": _(type_), "name": _(name),
-                                 "aliases": [_(x) for x in aliases or ()],
-                                 "roles": list(roles or ()), "descriptions": []}
-    speakers = select(quotes.c.article_id, quotes.c.speaker, quotes.c.speaker_text)
-    found: dict[Ref, set[str]] = defaultdict(set)
-    for a, speaker, text in rows_in(conn, speakers, tuple_(quotes.c.article_id,
-                                                             quotes.c.speaker), set(out)):
-        person = out[(a, speaker)]["type"] == "PERSON"
-        if person and (form := description(text)) is not None:
-            found[(a, speaker)].add(form)
-    for ref, forms in found.items():
-        out[ref]["descriptions"] = sorted(forms)
+    for query in where(select(*ENTITY_COLUMNS)):
+        out.update(entity_rows(conn.execute(query)))
+    speakers = select(*SPEAKER_COLUMNS)
+    add_descriptions(out, rows_in(conn, speakers, tuple_(quotes.c.article_id, quotes.c.speaker),
+                                  set(out)))
     return out
+
+
+def entity_rows(rows: Iterable) -> dict[Ref, dict]:
+    """Rows of ``ENTITY_COLUMNS`` as resolution's entities (no descriptions yet)."""
+    return {(_(a), _(i)): {"id": _(i), "type": _(type_), "name": _(name),
+                           "aliases": [_(x) for x in aliases or ()],
+                           "roles": list(roles or ()), "descriptions": []}
+            for a, i, type_, name, aliases, roles in rows}
+
+
+def add_descriptions(found: dict[Ref, dict], speakers: Iterable) -> None:
+    """Give the persons of ``found`` the descriptions their quotes name them by, from rows of
+    ``SPEAKER_COLUMNS`` (rows of other entities are passed over)."""
+    forms: dict[Ref, set[str]] = defaultdict(set)
+    for a, speaker, text in speakers:
+        e = found.get((a, speaker))
+        if e is not None and e["type"] == "PERSON" and (form := description(text)) is not None:
+            forms[(a, speaker)].add(form)
+    for ref, found_forms in forms.items():
+        found[ref]["descriptions"] = sorted(found_forms)
 
 
 def event_inputs(conn: Connection, where: Where, where_parties: Where) -> dict[Ref, dict]:

@@ -7,13 +7,14 @@ in the global order, to what a resolution of everything gives. The rebuild there
 
 1. streams the current articles' entities, writes their ``resolution_keys`` and joins the keys
    in a union-find (distinct keys only: a name seen in a thousand articles is one key);
-2. takes whole components, about ``batch`` mentions at a time, and reads their mentions twice
-   in chunks: first to keep each distinct ``resolve.signature``'s first mention, count and
-   forms (a name mentioned a thousand times is clustered once, ``resolve.entity_groups``),
-   which are clustered and named with the functions a resolution of everything uses and
-   written; then to write every mention's membership and roles. Only the numbering of
-   namesakes (two actors whose names fold to one key, which may lie in different
-   components) spans batches; it is settled in the store at the end;
+2. takes whole components, about ``batch`` mentions at a time, and reads their mentions in
+   chunks of keys through ``resolution_keys``: each distinct ``resolve.signature`` keeps its
+   first mention, count and forms (a name mentioned a thousand times is clustered once,
+   ``resolve.entity_groups``); these are clustered and named with the functions a resolution
+   of everything uses, and the actors, their forms and every mention's membership and roles
+   are written. Only the numbering of namesakes (two actors whose names fold to one key,
+   which may lie in different components) spans batches; it is settled in the store at the
+   end;
 3. streams the reports' parties, joins (type, actor) pairs the same way, and resolves and
    writes the reports of whole components, about ``batch`` at a time; a report without a
    party meets no other and is written as its article is read.
@@ -42,10 +43,13 @@ from newsgraph.resolve import (
 )
 from newsgraph.store.incremental import MEMBER, _insert, _members, _shared
 from newsgraph.store.inputs import (
+    ENTITY_COLUMNS,
+    SPEAKER_COLUMNS,
     Ref,
+    add_descriptions,
     by_refs,
     chunks,
-    entity_inputs,
+    entity_rows,
     event_inputs,
     grouped,
     pairs_in,
@@ -63,6 +67,7 @@ from newsgraph.store.schema import (
     event_participants,
     event_sources,
     events,
+    quotes,
     resolution_keys,
     resolved_articles,
     resolved_event_parties,
@@ -70,7 +75,6 @@ from newsgraph.store.schema import (
 )
 
 BATCH = 5_000  # mentions (or reports) resolved together: whole components, about this many
-READ = 2_000  # mentions read at a time
 
 
 class Components:
@@ -157,10 +161,7 @@ def _write_keys(conn: Connection, current: set[str]) -> Components:
 
 def _write_actors(conn: Connection, keys: list[str], namesakes: _Namesakes) -> None:
     """Resolve and write the actors of the components these keys hold."""
-    refs = sorted(set(pairs_in(conn, select(resolution_keys.c.article_id,
-                                            resolution_keys.c.entity_id),
-                               resolution_keys.c.key, keys)))
-    names = _distinct_names(conn, refs)
+    names, mentions = _distinct_names(conn, keys)
     records: dict[str, dict] = {}
     for (day, a, _order), entity, _count, _forms in names.values():
         records.setdefault(a, {"article": {"id": a, "published": day or None},
@@ -188,15 +189,36 @@ def _write_actors(conn: Connection, keys: list[str], namesakes: _Namesakes) -> N
     del names, made
     _insert(conn, actors, rows)
     _insert(conn, actor_forms, form_rows)
-    _write_members(conn, refs, actor_of)
+    _write_members(conn, mentions, actor_of)
 
 
-def _distinct_names(conn: Connection, refs: list[Ref]) -> dict[tuple, list]:
+def _mentions(conn: Connection, keys: list[str]) -> Iterator[dict[Ref, dict]]:
+    """The entities holding these keys, each once, with the descriptions their quotes give
+    persons, a chunk of keys at a time, found through ``resolution_keys``'s index on the key
+    (a list of (article, entity) pairs is slow to look up on SQLite)."""
+    k = resolution_keys
+    held = and_(entities.c.article_id == k.c.article_id, entities.c.id == k.c.entity_id)
+    said = and_(quotes.c.article_id == k.c.article_id, quotes.c.speaker == k.c.entity_id)
+    seen: set[Ref] = set()
+    for chunk in chunks(keys):
+        found = {ref: e for ref, e in entity_rows(conn.execute(
+            select(*ENTITY_COLUMNS).select_from(k.join(entities, held))
+            .where(k.c.key.in_(chunk)))).items() if ref not in seen}
+        seen.update(found)
+        add_descriptions(found, conn.execute(
+            select(*SPEAKER_COLUMNS).select_from(k.join(quotes, said))
+            .where(k.c.key.in_(chunk))))
+        yield found
+
+
+def _distinct_names(conn: Connection, keys: list[str]
+                    ) -> tuple[dict[tuple, list], list[tuple[Ref, tuple, list[str]]]]:
     """signature → [(published, article id, local order) of its first mention, that mention
-    (what clustering reads of it), its number of mentions, the forms they use]."""
+    (what clustering reads of it), its number of mentions, the forms they use]; and each
+    mention's (ref, signature, roles), to write once the actors are known."""
     names: dict[tuple, list] = {}
-    for start in range(0, len(refs), READ):
-        found = entity_inputs(conn, by_refs(entities, set(refs[start:start + READ])))
+    mentions = []
+    for found in _mentions(conn, keys):
         published = publication_dates(conn, {a for a, _ in found})
         for (a, local), e in found.items():
             where = (published[a] or "", a, local_order(local))
@@ -209,22 +231,20 @@ def _distinct_names(conn: Connection, refs: list[Ref]) -> dict[tuple, list]:
                 seen[0], seen[1] = where, first
             seen[2] += 1
             seen[3].update({e["name"], *e["aliases"], *e["descriptions"]})
-    return names
+            mentions.append(((a, local), sig, e["roles"]))
+    return names, mentions
 
 
-def _write_members(conn: Connection, refs: list[Ref], actor_of: dict[tuple, str]) -> None:
-    columns = (entities.c.article_id, entities.c.id, entities.c.type, entities.c.name,
-               entities.c.aliases, entities.c.roles)
-    for start in range(0, len(refs), READ):
-        members, roles = [], set()
-        for query in by_refs(entities, set(refs[start:start + READ]))(select(*columns)):
-            for a, i, type_, name, aliases, found in conn.execute(query):
-                actor = actor_of[signature({"type": type_, "name": name, "aliases": aliases})]
-                members.append({"actor_id": actor, "article_id": a, "entity_id": i})
-                roles.update((actor, role, a) for role in found or ())
-        _insert(conn, actor_members, members)
-        _insert(conn, actor_roles, [{"actor_id": x, "role": role, "article_id": a}
-                                    for x, role, a in sorted(roles)])
+def _write_members(conn: Connection, mentions: list[tuple[Ref, tuple, list[str]]],
+                   actor_of: dict[tuple, str]) -> None:
+    members, roles = [], set()
+    for (a, i), sig, found in mentions:
+        actor = actor_of[sig]
+        members.append({"actor_id": actor, "article_id": a, "entity_id": i})
+        roles.update((actor, role, a) for role in found)
+    _insert(conn, actor_members, members)
+    _insert(conn, actor_roles, [{"actor_id": x, "role": role, "article_id": a}
+                                for x, role, a in sorted(roles)])
 
 
 class _Namesakes:
