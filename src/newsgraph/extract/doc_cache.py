@@ -48,3 +48,16 @@ def _tokens(doc: Doc) -> tuple[list[str], list[int]]:
             offsets.append(t.idx)
         found = doc.user_data["newsgraph_tokens"] = (texts, offsets)
     return found
+
+
+def lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each lemma (lower case) stands, in text order, read once: the rules that look
+    for one verb or noun ("deny", an earlier "agreement") read these few places instead of
+    every token before them."""
+    found = doc.user_data.get("newsgraph_lemmas")
+    if found is None:
+        found = {}
+        for t in doc:
+            found.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data["newsgraph_lemmas"] = found
+    return found

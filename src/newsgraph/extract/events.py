@@ -35,7 +35,7 @@ from newsgraph.extract.clauses import (
     status_of,
     subject_ids,
 )
-from newsgraph.extract.doc_cache import text_of
+from newsgraph.extract.doc_cache import lemma_positions, text_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
@@ -1240,8 +1240,8 @@ DENIED_OBJECTS = frozenset({"charge", "charges", "accusation", "accusations", "c
 def _mark_denials(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
     """ "… the army denied the charge": the claimed event the denier is said to have done,
     in this sentence or the one before, is denied by its actor."""
-    for verb in doc:
-        if verb.lemma_.lower() != "deny" or verb.pos_ != "VERB" or r.inside_quote(verb):
+    for verb in (doc[i] for i in lemma_positions(doc).get("deny", ())):
+        if verb.pos_ != "VERB" or r.inside_quote(verb):
             continue
         objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
         if not objects & DENIED_OBJECTS:

@@ -12,9 +12,12 @@ supporting one ("has ruled out backing the levy" opposes the levy).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
+from newsgraph.extract.doc_cache import lemma_positions
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
 
@@ -258,10 +261,11 @@ class _Reader:
         lemma = head.lemma_.lower()
         verb = NOMINALISED.get(lemma, lemma)
         names = SAME_THING.get(lemma, frozenset()) if SAME_THING_ON else frozenset()
-        for t in self.doc[: head.i]:
+        at = lemma_positions(self.doc)
+        for t in self._before(head, sorted(i for name in names for i in at.get(name, ()))):
             # "signed an agreement to share revenue …" … "backs the deal": where the article
             # introduced the thing, under any of its names
-            if t.lemma_.lower() in names and t.pos_ == "NOUN" and any(
+            if t.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children
             ) and not self.ctx.inside_quote[t.idx]:
                 tokens = _issue_tokens(t)
@@ -269,19 +273,23 @@ class _Reader:
                     return tokens
         # the first full naming is the article's own ("Velmonia's NATO bid" in the headline),
         # later ones may describe it ("the small Black Sea republic's bid")
-        for t in self.doc[: head.i]:
-            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+        for t in self._before(head, at.get(lemma, ())):
+            if t.pos_ == "NOUN":
                 tokens = _issue_tokens(t)
                 if len(tokens) > 2:
                     return tokens
-        for t in reversed(self.doc[: head.i]):
-            if t.lemma_.lower() == verb and t.pos_ == "VERB":
+        for t in reversed(self._before(head, at.get(verb, ()))):
+            if t.pos_ == "VERB":
                 # "the call" after "called for a parliamentary inquiry": what was called for
                 found = _cue(t)
                 obj = found[1] if found else _object(t)
                 if obj is not None:
                     return _issue_tokens(obj)
         return None
+
+    def _before(self, head: Token, positions: Iterable[int]) -> list[Token]:
+        """The tokens at ``positions`` (in text order) that come before ``head``."""
+        return [self.doc[i] for i in positions if i < head.i]
 
     def names_party(self, head: Token) -> bool:
         found = self.ctx.entity_at(head)
