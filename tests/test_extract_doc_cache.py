@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Doc
 
-from newsgraph.extract.doc_cache import starts_of, text_of, token_texts, words_of
+from newsgraph.extract.doc_cache import (
+    lemma_positions,
+    starts_of,
+    text_of,
+    token_texts,
+    words_of,
+)
 
 
 def test_the_text_is_the_documents_and_is_built_once():
@@ -25,3 +32,12 @@ def test_words_and_starts_are_the_tokens_in_order_read_once():
     assert words_of(doc) == [t.text for t in doc]
     assert starts_of(doc) == [t.idx for t in doc]
     assert words_of(doc) is words_of(doc) and starts_of(doc) is starts_of(doc)
+
+
+def test_lemma_positions_are_where_each_lemma_stands_in_order():
+    words = ["Envoys", "Denied", "it", ";", "they", "deny", "all"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              lemmas=["envoy", "Deny", "it", ";", "they", "deny", "all"])
+    at = lemma_positions(doc)
+    assert at["deny"] == [1, 5] and at["envoy"] == [0]  # lower case, in text order
+    assert lemma_positions(doc) is at
