@@ -216,9 +216,9 @@ def _record_row(seq: int, item: Any) -> dict[str, Any]:
 def load(shards: Iterable[Path]) -> Iterator[WriteItem]:
     """The records and rejections of the shards, one shard in memory at a time.
 
-    Ray hands the shards back in input order (``preserve_order``) and they are written as
-    they come, so an out-of-order row is an error, not something to sort: what was written
-    before it stays, and running the ingest again stores the rest."""
+    The actor pool hands the results back in the order the tables were sent, and they are
+    written as they come, so an out-of-order row is an error, not something to sort: what was
+    written before it stays, and running the ingest again stores the rest."""
     last = -1
     for shard in shards:
         for row in pq.read_table(shard).to_pylist():
