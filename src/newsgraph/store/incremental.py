@@ -63,6 +63,13 @@ from newsgraph.store.schema import (
 )
 
 MEMBER = tuple_(actor_members.c.article_id, actor_members.c.entity_id)  # a member's ref
+# Each report's participants with their report and the actor each participant belongs to.
+PARTIES = (event_participants
+           .join(events, and_(events.c.article_id == event_participants.c.article_id,
+                              events.c.id == event_participants.c.event_id))
+           .join(actor_members, and_(
+               actor_members.c.article_id == event_participants.c.article_id,
+               actor_members.c.entity_id == event_participants.c.entity_id)))
 CHUNK_REFS = 2000  # a surname met more often than this is re-clustered, not looked up
 
 
@@ -369,14 +376,7 @@ def _reach(conn: Connection, seeds: set[Ref], old_events: set[str], removed: set
 
 def _parties(conn: Connection, refs: set[Ref]) -> set[tuple[str, str]]:
     """(type, actor id) of each party of the given reports, in the current mapping."""
-    query = (select(events.c.type, actor_members.c.actor_id)
-             .select_from(event_participants
-                          .join(events, and_(events.c.article_id ==
-                                             event_participants.c.article_id,
-                                             events.c.id == event_participants.c.event_id))
-                          .join(actor_members, and_(
-                              actor_members.c.article_id == event_participants.c.article_id,
-                              actor_members.c.entity_id == event_participants.c.entity_id))))
+    query = select(events.c.type, actor_members.c.actor_id).select_from(PARTIES)
     key = tuple_(event_participants.c.article_id, event_participants.c.event_id)
     return set(pairs_in(conn, query, key, refs))
 
@@ -388,15 +388,7 @@ def _shared(conn: Connection, parties: set[tuple[str, str]]) -> Iterator[Ref]:
         by_type[type_].add(actor)
     for type_, actor_ids in by_type.items():
         query = (select(event_participants.c.article_id, event_participants.c.event_id)
-                 .select_from(event_participants
-                              .join(actor_members, and_(
-                                  actor_members.c.article_id ==
-                                  event_participants.c.article_id,
-                                  actor_members.c.entity_id == event_participants.c.entity_id))
-                              .join(events, and_(
-                                  events.c.article_id == event_participants.c.article_id,
-                                  events.c.id == event_participants.c.event_id)))
-                 .where(events.c.type == type_))
+                 .select_from(PARTIES).where(events.c.type == type_))
         yield from pairs_in(conn, query, actor_members.c.actor_id, actor_ids)
 
 

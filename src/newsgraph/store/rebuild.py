@@ -41,7 +41,7 @@ from newsgraph.resolve import (
     resolve_events,
     signature,
 )
-from newsgraph.store.incremental import MEMBER, _insert, _members, _shared
+from newsgraph.store.incremental import MEMBER, PARTIES, _insert, _members, _shared
 from newsgraph.store.inputs import (
     ENTITY_COLUMNS,
     SPEAKER_COLUMNS,
@@ -305,15 +305,8 @@ def _move(conn: Connection, old: str, new: str) -> None:
 
 def _party_components(conn: Connection, current: set[str]) -> Components:
     """Join each report's (type, party actor) pairs; write the reports that have none."""
-    query = (select(event_participants.c.article_id, event_participants.c.event_id,
-                    events.c.type, actor_members.c.actor_id)
-             .select_from(event_participants
-                          .join(events, and_(
-                              events.c.article_id == event_participants.c.article_id,
-                              events.c.id == event_participants.c.event_id))
-                          .join(actor_members, and_(
-                              actor_members.c.article_id == event_participants.c.article_id,
-                              actor_members.c.entity_id == event_participants.c.entity_id))))
+    query = select(event_participants.c.article_id, event_participants.c.event_id,
+                   events.c.type, actor_members.c.actor_id).select_from(PARTIES)
     parties = Components()
     for chunk in chunks(current):
         found: dict[Ref, set[tuple[str, str]]] = defaultdict(set)
