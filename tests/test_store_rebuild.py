@@ -19,7 +19,13 @@ from newsgraph.store import inputs, rebuild, resolution
 from newsgraph.store.db import open_store
 from newsgraph.store.ingest import write
 from newsgraph.store.resolution import current_articles
-from newsgraph.store.schema import RESOLVED_TABLES, articles
+from newsgraph.store.schema import (
+    RESOLVED_TABLES,
+    articles,
+    entities,
+    event_participants,
+    events,
+)
 from tests.test_store_incremental import batches
 from tests.test_store_resolution import resolved
 
@@ -38,12 +44,32 @@ def test_components_join_keys_and_batch_whole_components():
     assert [sorted(b) for b in parts.batches(10)] == [["a", "b", "c", "d", "e"]]
 
 
+def all_records(conn, article_ids: set[str]) -> list[dict]:
+    """Every entity and event of these articles, as records resolution reads, all at once."""
+    found = inputs.entity_inputs(conn, inputs.by_articles(entities, article_ids))
+    reports = inputs.event_inputs(conn, inputs.by_articles(events, article_ids),
+                                  inputs.by_articles(event_participants, article_ids))
+    return inputs.grouped(conn, {"entities": found, "events": reports}, article_ids)
+
+
+def reference_rows(records: list[dict]) -> dict[str, list[dict]]:
+    """The resolved tables' rows of one ``resolve.resolve`` over all the records."""
+    resolved = resolve(records)
+    entity = {(r["article"]["id"], e["id"]): e for r in records for e in r["entities"]}
+    out: dict[str, list[dict]] = {t.name: [] for t in RESOLVED_TABLES}
+    for table, new in (*resolution.actor_rows(resolved.actors, entity).items(),
+                       *resolution.event_rows(resolved.events).items()):
+        out[table].extend(new)
+    out["resolved_articles"] = [{"article_id": r["article"]["id"]} for r in records]
+    out["resolution_keys"] = resolution.key_rows(entity)
+    return out
+
+
 def reference(engine) -> dict[str, list[dict]]:
     """The layer ``resolve.resolve`` gives over every current record at once."""
     with engine.begin() as conn:
         current = set(conn.scalars(select(articles.c.id).where(current_articles())))
-        records = inputs.records(conn, current)
-        rows = resolution.rows(records, resolve(records))
+        rows = reference_rows(all_records(conn, current))
         for table in reversed(RESOLVED_TABLES):
             conn.execute(table.delete())
         for table in RESOLVED_TABLES:
@@ -98,7 +124,7 @@ def test_the_reports_are_resolved_a_component_at_a_time(store, monkeypatch):
 def _all_records(engine) -> list[dict]:
     with engine.connect() as conn:
         current = set(conn.scalars(select(articles.c.id).where(current_articles())))
-        return inputs.records(conn, current)
+        return all_records(conn, current)
 
 
 def _places(text: str, names: list[tuple[str, tuple[str, ...]]], day: date) -> Extraction:

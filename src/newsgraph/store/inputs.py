@@ -40,14 +40,6 @@ def description(speaker_text: str | None) -> str | None:
     return " ".join([words[0].lower(), *words[1:]])
 
 
-def records(conn: Connection, article_ids: set[str]) -> list[dict]:
-    """Every entity and event of these articles, as records resolution reads."""
-    found = entity_inputs(conn, by_articles(entities, article_ids))
-    reports = event_inputs(conn, by_articles(events, article_ids),
-                           by_articles(event_participants, article_ids))
-    return grouped(conn, {"entities": found, "events": reports}, article_ids)
-
-
 def grouped(conn: Connection, fields: dict[str, dict[Ref, dict]],
             article_ids: set[str] | None = None) -> list[dict]:
     """Items by (article id, local id) as records, one per article (each of ``article_ids``,

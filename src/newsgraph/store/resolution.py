@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Engine, exists, func, select, text
 
-from newsgraph.resolve import Actor, Resolution, ResolvedEvent, actor_keys
+from newsgraph.resolve import Actor, ResolvedEvent, actor_keys
 from newsgraph.store.db import WRITE
 from newsgraph.store.schema import (
-    RESOLVED_TABLES,
     actors,
     articles,
     resolution_keys,
@@ -58,19 +57,6 @@ def current_articles() -> ColumnElement[bool]:
     """The condition "no newer version supersedes this article": the latest of each lineage."""
     newer = articles.alias("newer")
     return ~exists().where(newer.c.supersedes == articles.c.id)
-
-
-def rows(records: list[dict], resolution: Resolution) -> dict[str, list[Row]]:
-    """The resolved tables' rows for one resolution of ``records`` (as ``inputs.records``
-    reads them: entities carry their ``descriptions``)."""
-    entity = {(r["article"]["id"], e["id"]): e for r in records for e in r.get("entities", ())}
-    out: dict[str, list[Row]] = {t.name: [] for t in RESOLVED_TABLES}
-    for table, new in (*actor_rows(resolution.actors, entity).items(),
-                       *event_rows(resolution.events).items()):
-        out[table].extend(new)
-    out["resolved_articles"] = [{"article_id": r["article"]["id"]} for r in records]
-    out["resolution_keys"] = key_rows(entity)
-    return out
 
 
 def actor_rows(resolved: Iterable[Actor], entity: dict[tuple[str, str], dict]
