@@ -2,10 +2,10 @@
 descriptions its quotes name their speakers by) and events, in the shape of the JSON contract
 but with only the fields resolution uses.
 
-A rebuild reads them for every current article, an incremental update for the entities and
-reports it reaches. Reading these columns rather than each article's whole JSON record keeps a
-rebuild's memory to a fraction of the records' (about 16 kB of JSON an article, most of it
-spans, quotes and figures resolution never looks at). Strings repeated across rows (article
+A rebuild reads them a component at a time (store/rebuild.py), an incremental update for the
+entities and reports it reaches. Reading these columns rather than each article's whole JSON
+record keeps what is read to a fraction of the records (about 16 kB of JSON an article, most
+of it spans, quotes and figures resolution never looks at). Strings repeated across rows (article
 ids, types, names) are interned.
 """
 

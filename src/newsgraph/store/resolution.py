@@ -1,5 +1,5 @@
-"""The resolved layer on disk: ``rebuild`` runs resolve.py over the stored records and
-replaces the resolved tables in one transaction.
+"""The resolved layer on disk: ``rebuild`` resolves the stored records a component at a time
+(store/rebuild.py) and replaces the resolved tables in one transaction.
 
 Resolution reads the latest version of each article lineage (an article superseded by a
 newer text no longer speaks for it) and never writes the per-article tables. A rebuild
