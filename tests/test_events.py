@@ -146,3 +146,15 @@ def test_what_parties_agree_to_do_is_planned_and_questions_and_hosting_bodies_ar
     assert not any(e["type"] == "REQUEST" for e in record["events"])
     assert not any(e["type"] == "CONSULT" and names.get(a) == "OSCE"
                    for e in record["events"] for a in e["actors"])
+
+
+def test_the_trigger_scan_reads_every_token_a_trigger_stands_on():
+    """The scan skips tokens by lemma and word; a trigger it skipped would be an event lost."""
+    from newsgraph.extract.events import _noun_trigger, _trigger_positions, _verb_trigger
+    from newsgraph.nlp import load
+
+    doc = load()(STORY)
+    typed = [t.i for t in doc if _verb_trigger(t) or _noun_trigger(t)]
+    read = _trigger_positions(doc)
+    assert typed and set(typed) <= set(read)
+    assert read == sorted(read) and len(read) < len(doc) / 4  # a few, in text order

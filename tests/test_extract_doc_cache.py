@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.doc_cache import (
+    ents_of,
     lemma_positions,
     starts_of,
     text_of,
@@ -41,3 +42,13 @@ def test_lemma_positions_are_where_each_lemma_stands_in_order():
     at = lemma_positions(doc)
     assert at["deny"] == [1, 5] and at["envoy"] == [0]  # lower case, in text order
     assert lemma_positions(doc) is at
+
+
+def test_ents_are_the_documents_read_once():
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Envoys met in Karsk on Monday.")
+    doc.ents = [Span(doc, 3, 4, label="GPE")]
+    ents = ents_of(doc)
+    assert [(e.text, e.label_) for e in ents] == [("Karsk", "GPE")]
+    assert ents_of(doc) is ents

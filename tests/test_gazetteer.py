@@ -34,3 +34,10 @@ def test_demonyms_name_countries_of_the_gazetteer():
     assert demonyms["Dutch"] == "Netherlands"
     index = gazetteer.surface_index()
     assert all(country in index for country in demonyms.values())
+
+
+def test_demonyms_of_a_country_are_the_demonyms_naming_it():
+    by_country = gazetteer.demonyms_of()
+    assert "Dutch" in by_country["Netherlands"]
+    assert {(a, c) for c, adjectives in by_country.items() for a in adjectives} == set(
+        gazetteer.demonyms().items())

@@ -92,3 +92,15 @@ def test_her_country_is_the_country_her_role_names_and_a_partial_quote_keeps_its
     stances = {(names[s["holder"]], s["polarity"], s["issue"]) for s in record["stances"]}
     assert ("Estmark", "support", "the joint patrols in the Baltic") in stances
     assert ("Emmanuel Macron", "support", "the Commission's approach to the patrols") in stances
+
+
+def test_the_cue_scan_reads_every_token_a_cue_stands_on():
+    """The scan skips tokens by lemma and word; a cue it skipped would be a stance lost."""
+    from newsgraph.extract.stances import _cue, _cue_positions
+    from newsgraph.nlp import load
+
+    doc = load()(STORY)
+    cues = [t.i for t in doc if _cue(t)]
+    read = _cue_positions(doc)
+    assert cues and set(cues) <= set(read)
+    assert read == sorted(read) and len(read) < len(doc) / 4

@@ -74,3 +74,21 @@ def test_currency_codes_and_pence():
 def test_more_normalisation(value, unit, expected):
     got = normalize(value, unit)
     assert got[1] == expected[1] and got[0] == pytest.approx(expected[0])
+
+
+def test_temperatures_are_shifted_not_scaled():
+    assert normalize(20, "degC") == (293.15, "K")
+    assert normalize(32, "degF")[0] == pytest.approx(273.15)
+
+
+def test_every_unit_converts_as_pint_converts_it():
+    """The factor kept per unit gives pint's own conversion of each figure."""
+    import pint
+
+    from newsgraph.extract.units import _PINT
+
+    ureg = pint.UnitRegistry()
+    for unit, (source, target, _) in _PINT.items():
+        for value in (1, 3.7, 1250):
+            expected = ureg.Quantity(value, source).to(target).magnitude
+            assert normalize(value, unit)[0] == float(f"{expected:.10g}"), unit

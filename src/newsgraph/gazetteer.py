@@ -114,3 +114,12 @@ def gendered_given_names() -> tuple[frozenset[str], frozenset[str]]:
 def demonyms() -> dict[str, str]:
     """Nationality adjective → country name ("Dutch" → "Netherlands")."""
     return {row[0]: row[1] for row in _data_lines("demonyms.txt") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
+def demonyms_of() -> dict[str, tuple[str, ...]]:
+    """Country name → its nationality adjectives ("Netherlands" → ("Dutch",))."""
+    out: dict[str, list[str]] = {}
+    for adjective, country in demonyms().items():
+        out.setdefault(country, []).append(adjective)
+    return {country: tuple(adjectives) for country, adjectives in out.items()}

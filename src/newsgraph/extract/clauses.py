@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
-from newsgraph.gazetteer import city_names, demonyms, surface_index
+from newsgraph.gazetteer import city_names, demonyms, demonyms_of, surface_index
 from newsgraph.model import Entity
 
 # Auxiliaries and governing verbs that put what a clause reports in the future.
@@ -310,7 +310,7 @@ def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
 def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
     """Person id → the one country their roles name ("Nordland's foreign minister")."""
     countries = [e for e in entities.values() if e.type == "GPE"]
-    index = demonyms()
+    index = demonyms_of()
     out = {}
     for e in entities.values():
         if e.type != "PERSON" or not e.roles:
@@ -318,8 +318,8 @@ def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
         words = " ".join(e.roles)
         named = {c.id for c in countries for form in (c.name, *c.aliases)
                  if re.search(rf"\b{re.escape(form)}\b", words)}
-        named |= {c.id for c in countries for adjective, country in index.items()
-                  if country in (c.name, *c.aliases) and re.search(rf"\b{adjective}\b", words)}
+        named |= {c.id for c in countries for form in (c.name, *c.aliases)
+                  for adjective in index.get(form, ()) if re.search(rf"\b{adjective}\b", words)}
         named |= {c.id for c in countries for form in (c.name, *c.aliases)
                   if form.endswith("ia") and re.search(rf"\b{re.escape(form)}n\b", words)}
         if len(named) == 1:

@@ -2,13 +2,14 @@
 
 spaCy rebuilds ``Doc.text`` from its tokens on each access and makes a Python object per
 token on each iteration; the extractors, each reading the text and some scanning the tokens,
-paid that a dozen times an article. The values are kept in ``doc.user_data``: a parsed Doc
-does not change.
+paid that a dozen times an article. The values are read through ``Doc.to_array``, which
+makes no Token, and kept in ``doc.user_data``: a parsed Doc does not change.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX, LEMMA, ORTH
+from spacy.tokens import Doc, Span
 
 
 def text_of(doc: Doc) -> str:
@@ -42,11 +43,10 @@ def token_texts(doc: Doc) -> frozenset[str]:
 def _tokens(doc: Doc) -> tuple[list[str], list[int]]:
     found = doc.user_data.get("newsgraph_tokens")
     if found is None:
-        texts, offsets = [], []
-        for t in doc:
-            texts.append(t.text)
-            offsets.append(t.idx)
-        found = doc.user_data["newsgraph_tokens"] = (texts, offsets)
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, IDX]).tolist()
+        found = doc.user_data["newsgraph_tokens"] = (
+            [strings[orth] for orth, _ in rows], [idx for _, idx in rows])
     return found
 
 
@@ -57,7 +57,20 @@ def lemma_positions(doc: Doc) -> dict[str, list[int]]:
     found = doc.user_data.get("newsgraph_lemmas")
     if found is None:
         found = {}
-        for t in doc:
-            found.setdefault(t.lemma_.lower(), []).append(t.i)
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        for i, lemma in enumerate(doc.to_array([LEMMA]).ravel().tolist()):
+            key = lowered.get(lemma)
+            if key is None:
+                key = lowered[lemma] = strings[lemma].lower()
+            found.setdefault(key, []).append(i)
         doc.user_data["newsgraph_lemmas"] = found
     return found
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once: spaCy builds every entity Span again on each access."""
+    ents = doc.user_data.get("newsgraph_ents")
+    if ents is None:
+        ents = doc.user_data["newsgraph_ents"] = tuple(doc.ents)
+    return ents

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
-from newsgraph.extract.doc_cache import text_of, words_of
+from newsgraph.extract.doc_cache import ents_of, text_of, words_of
 from newsgraph.extract.entity_types import context_type, kind_from_last_word, person_evidence
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
@@ -31,8 +31,10 @@ LEADING_THE_CASED = re.compile(r"^(?:the|The)\s+")
 SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The key two surface forms of one name share: case, "the", possessive and quotes ignored."""
+    """The key two surface forms of one name share: case, "the", possessive and quotes ignored.
+    Kept for the names seen last: one article asks for the same few names hundreds of times."""
     n = name.strip().replace("’", "'")
     n = LEADING_THE.sub("", n)
     n = POSSESSIVE.sub("", n)
@@ -40,7 +42,13 @@ def normalize(name: str) -> str:
 
 
 def surface(ent: Span) -> str:
-    text = ent.text.strip()
+    """The name as written, without "the" and a possessive."""
+    return _surface_of(ent.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _surface_of(text: str) -> str:
+    text = text.strip()
     text = LEADING_THE_CASED.sub("", text)
     return POSSESSIVE.sub("", text).strip()
 
@@ -144,7 +152,7 @@ def _capitalised(text: str) -> bool:
 
 def _candidate_ents(doc: Doc) -> list[Span]:
     return [
-        e for e in doc.ents
+        e for e in ents_of(doc)
         if e.label_ in KEPT_LABELS and _capitalised(e.text) and surface(e)
     ]
 
@@ -380,7 +388,7 @@ def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
     persons = [c for c in clusters if c.type == "PERSON" and _is_full_name(c.key)]
     short = {key for c in persons for key in _short_keys(c) if " " not in key}
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    tagged.update(i for e in doc.ents for i in range(e.start, e.end))
+    tagged.update(i for e in ents_of(doc) for i in range(e.start, e.end))
     for i, text in enumerate(words_of(doc)):
         if i in tagged or not text[:1].isupper() or text.lower() not in short or doc[i].is_stop:
             continue
@@ -399,7 +407,7 @@ def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
                 if len(form.split()) == 1 and form[:1].isupper():
                     by_text.setdefault(form, c)
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    tagged.update(i for e in doc.ents if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
+    tagged.update(i for e in ents_of(doc) if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
     for i, text in enumerate(words_of(doc)):
         cluster = by_text.get(text)
         if cluster is not None and i not in tagged:

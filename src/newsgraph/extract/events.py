@@ -35,7 +35,7 @@ from newsgraph.extract.clauses import (
     status_of,
     subject_ids,
 )
-from newsgraph.extract.doc_cache import lemma_positions, text_of
+from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
@@ -366,6 +366,23 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     return VERB_TRIGGERS.get(lemma)
 
 
+# Every lemma a verb trigger can stand on (``_verb_trigger`` types nothing else), and the
+# words and lemmas of noun triggers: the scan reads only the tokens that have one.
+TRIGGER_LEMMAS = frozenset({
+    *VERB_TRIGGERS, *(verb for verb, _ in PHRASAL_TRIGGERS), *OBJECT_TYPED_VERBS, *MOTION_VERBS,
+    *ENDORSING, "call", "gather", "strike", "want", "see", *NOUN_TRIGGERS,
+})
+
+
+def _trigger_positions(doc: Doc) -> list[int]:
+    """Where a trigger may stand, in text order: a Token costs a Python object, and the
+    lemma index and the word list leave the few hundred an article has of its thousands."""
+    lemmas = lemma_positions(doc)
+    found = {i for lemma in TRIGGER_LEMMAS for i in lemmas.get(lemma, ())}
+    found.update(i for i, w in enumerate(words_of(doc)) if w.lower() in NOUN_TRIGGERS)
+    return sorted(found)
+
+
 def _city(entity: Entity) -> bool:
     """A city the gazetteer knows ("Oslo talks"): a place, where a country would be a party."""
     return entity.type == "GPE" and any(f in city_names() for f in (entity.name, *entity.aliases))
@@ -444,8 +461,9 @@ class _Reader:
     def _locative_entities(self, doc: Doc) -> set[str]:
         """Entities the article uses as places somewhere ("in Hallvik", "at the Hofburg")."""
         out = set()
-        for t in doc:
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS:
+        preps = (doc[i] for i, w in enumerate(words_of(doc)) if w.lower() in PLACE_PREPOSITIONS)
+        for t in (c for p in preps for c in p.children):
+            if t.dep_ == "pobj":
                 found = self.ctx.entity_at(t)
                 if found is not None and found[0].type in PLACE_TYPES:
                     out.add(found[0].id)
@@ -1082,7 +1100,8 @@ def extract_events(
     r = _Reader(doc, ctx or party_context(doc, entities), times, published, headline_end)
     speaks_for = r.ctx.speaks_for
     found: list[_Candidate] = []
-    for token in doc:
+    for i in _trigger_positions(doc):
+        token = doc[i]
         if r.inside_quote(token) and not _reported_in_marks(r, token):
             continue
         kind = _verb_trigger(token)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.doc_cache import starts_of, text_of
+from newsgraph.extract.doc_cache import ents_of, starts_of, text_of
 from newsgraph.extract.numbers import (
     FRACTIONS,
     MONEY_ONLY_SCALES,
@@ -360,14 +360,21 @@ def _million_not_metres(text: str, after: int, letter: str) -> bool:
     return nxt is not None and nxt.group(1) not in METRE_WORDS
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The qualifier ("some", "more than") standing before a figure, and where it starts;
+    the longest that ends, as whole words, where the spaces before the figure begin."""
     before = text[max(0, start - 25) : start]
     low = before.lower()
+    stripped = low.rstrip()
+    if len(stripped) == len(low):
+        return None  # a qualifier is always followed by a space
     for q in QUALIFIERS:
-        if re.search(r"(?:^|[^\w])" + re.escape(q) + r"\s+$", low):
-            m = re.search(re.escape(q) + r"\s+$", low)
-            assert m is not None
-            return q, start - len(before) + m.start()
+        at = len(stripped) - len(q)
+        if stripped.endswith(q) and (at == 0 or not _WORD_CHAR.match(stripped, at - 1)):
+            return q, start - len(before) + at
     return None
 
 
@@ -410,7 +417,7 @@ class _Reader:
         }
         self.starts = starts_of(doc)  # token start offsets, for bisecting
         self.ents = {}
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             for t in ent:
                 self.ents[t.i] = ent.label_
         self.excluded = [False] * (len(self.text) + 1)

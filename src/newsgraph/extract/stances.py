@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
-from newsgraph.extract.doc_cache import lemma_positions
+from newsgraph.extract.doc_cache import lemma_positions, words_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
 
@@ -67,6 +67,23 @@ CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
 MAX_ISSUE_TOKENS = 12
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SAME_THING_ON = True
+
+
+# The lemmas and words a cue can stand on; the scan reads only the tokens that have them.
+CUE_LEMMAS = frozenset({
+    *SUPPORT_VERBS, *OPPOSE_VERBS, *REFUSED_ACTS, *SAYING_VERBS,
+    *(verb for verb, _ in PHRASAL_OPPOSE | PHRASAL_SUPPORT), "call", "opposed", "oppose", "be",
+})
+CUE_WORDS = frozenset({"against", "favour", "favor", "open"})
+
+
+def _cue_positions(doc: Doc) -> list[int]:
+    """Where a cue may stand, in text order: a stance is rare and a Token costs a Python
+    object, so the lemma index and the word list pick the few tokens ``_cue`` must read."""
+    lemmas = lemma_positions(doc)
+    found = {i for lemma in CUE_LEMMAS for i in lemmas.get(lemma, ())}
+    found.update(i for i, w in enumerate(words_of(doc)) if w.lower() in CUE_WORDS)
+    return sorted(found)
 
 
 def _cue(token: Token) -> tuple[str, Token | None] | None:
@@ -343,8 +360,9 @@ def extract_stances(
     seen: set[tuple[str, str, str]] = set()
     consumed: set[int] = set()  # inner cues read with an outer one ("ruled out backing")
     last_issue: tuple[int, list[Token]] | None = None  # sentence start, issue words
-    for token in doc:
-        found = None if token.i in consumed else _cue(token)
+    for i in _cue_positions(doc):
+        token = doc[i]
+        found = None if i in consumed else _cue(token)
         if found is None:
             continue
         first_polarity, first_obj = found

@@ -156,6 +156,17 @@ def _registry():
     return pint.UnitRegistry()
 
 
+# Units whose zero is not the base unit's: converted by pint each time, not by a factor.
+OFFSET_UNITS = frozenset({"degC", "degF"})
+
+
+@lru_cache(maxsize=256)
+def _factor(source: str, target: str) -> float:
+    """pint's factor from ``source`` to ``target``: pint multiplies by the same factor, and
+    building a Quantity for every figure cost more than the rest of the unit reading."""
+    return _registry().Quantity(1.0, source).to(target).magnitude
+
+
 def normalize(value: float | None, unit: str | None) -> tuple[float, str] | None:
     """(value, base unit) in SI through pint; money keeps its currency; else None."""
     if value is None or unit is None:
@@ -166,8 +177,10 @@ def normalize(value: float | None, unit: str | None) -> tuple[float, str] | None
     if spec is None:
         return None
     source, target, code = spec
-    ureg = _registry()
-    converted = ureg.Quantity(value, source).to(target).magnitude
+    if source in OFFSET_UNITS:
+        converted = _registry().Quantity(value, source).to(target).magnitude
+    else:
+        converted = value * _factor(source, target)
     if not math.isfinite(converted):
         return None
     return (float(f"{converted:.10g}"), code)
