@@ -155,3 +155,76 @@ def test_arguing_that_something_is_the_only_guarantee_backs_it():
     found = _stances("Talvia applied to join the Baltic Council in January. Talvian officials "
                      "argue that membership is the only guarantee against a new war.")
     assert ("Talvia", "support", "membership") in found
+
+
+# Fourth round: each test fails with its rule's switch in extract/stances.py set False.
+
+
+def test_a_wanted_clause_with_its_own_subject_is_the_issue():
+    """ "wants every coastal state to be able to export …": what is wanted is the clause,
+    though its verb is "be" (WANTED_CLAUSE)."""
+    found = _stances("Merovia wants every coastal state to be able to export at least a fifth "
+                     "of its grain by 2031.")
+    assert [(h, p) for h, p, _ in found] == [("Merovia", "support")]
+    assert found[0][2].startswith("every coastal state to be able to export")
+
+
+def test_each_noun_joined_to_a_wanted_object_is_wanted_too():
+    found = _stances("The Kessby Fishers Association wants compensation and a new quota.")
+    assert found == [("Kessby Fishers Association", "support", "compensation"),
+                     ("Kessby Fishers Association", "support", "a new quota")]
+
+
+def test_a_vague_issue_beside_a_named_one_of_the_same_holder_is_one_position():
+    """ "Talvia backs the plan" over a paragraph that says Talvia supports the patrols: one
+    position, under its named issue (VAGUE_REPEAT)."""
+    found = _stances("Talvia backs the plan, with a condition.\n\nTalvian Prime Minister Ada "
+                     "Rusk said her country supports the joint border patrols but will not send "
+                     "troops.")
+    assert found == [("Talvia", "support", "the joint border patrols")]
+
+
+def test_a_vague_issue_beside_another_under_the_same_cue_is_kept():
+    found = _stances("Talvia backs the treaty and the new border commission.")
+    assert found == [("Talvia", "support", "the treaty"),
+                     ("Talvia", "support", "the new border commission")]
+
+
+def test_calling_for_a_bare_mass_noun_is_an_appeal_not_a_stance():
+    found = _stances("Mayor Ivo Lunde called for calm and said he opposes the new curfew.")
+    assert found == [("Ivo Lunde", "oppose", "the new curfew")]
+
+
+def test_not_being_against_something_is_no_position():
+    found = _stances('"We are not against the wind farm," said Ada Rusk, who leads the Kessby '
+                     "Fishers Association.")
+    assert found == []
+
+
+def test_being_against_ones_own_treatment_names_no_issue():
+    found = _stances('"We are against being ignored," said Ada Rusk, who leads the Kessby '
+                     "Fishers Association.")
+    assert found == []
+
+
+def test_a_hard_line_on_something_opposes_it():
+    found = _stances("Talvia has long taken a hard line on fishing quotas in the Kessby Sea.")
+    assert found == [("Talvia", "oppose", "fishing quotas in the Kessby Sea")]
+
+
+def test_what_a_backer_wants_after_but_is_a_condition():
+    found = _stances("The Talvian Green Party backs the treaty but wants guarantees for coastal "
+                     "towns.")
+    assert found == [("Talvian Green Party", "support", "the treaty")]
+
+
+def test_a_position_told_in_the_simple_past_is_no_longer_held():
+    found = _stances("The Merovian Foreign Ministry, which long resisted the pipeline, said on "
+                     "Monday that Merovia now accepts the route.")
+    assert found == [("Merovia", "support", "the route")]
+
+
+def test_not_endorsing_a_candidate_is_standing_aside():
+    found = _stances("President Ivo Lunde, who leaves office in May, has not endorsed a "
+                     "candidate.")
+    assert found == []

@@ -8,16 +8,24 @@ evidence. The issue is the cue's object phrase, cut before relative clauses and 
 issue that points back ("any such step", "it", "the move") is the object of the sentence
 before. Negation turns the polarity ("does not support"), and so does an opposing cue over a
 supporting one ("has ruled out backing the levy" opposes the levy).
+
+Fourth round: a wanted clause with its own subject is the issue, and so is each noun joined to
+a wanted object; "a hard line on X" opposes X. No stance from an appeal for a bare noun
+("called for calm"), "not against", "against being ignored", a want that is the condition of a
+backing ("backs the deal but wants guarantees"), a position told in the simple past ("which
+long resisted"), or not endorsing "a candidate"; a bare "the plan" beside the same holder's
+named position a line or two away is that position.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
-from newsgraph.extract.doc_cache import lemma_positions, words_of
+from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.model import Entity, Quote, Span, Stance
 
@@ -67,14 +75,29 @@ CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
 MAX_ISSUE_TOKENS = 12
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SAME_THING_ON = True
+# Switches of the fourth round (docs/events.md): set one False to measure what its rule is worth.
+WANTED_CLAUSE = True      # "wants every member state to be able to import …": the clause
+JOINED_NOUNS = True       # "want guarantees, monitors on both banks and a date": each object
+VAGUE_REPEAT = True       # "backs the plan" beside "supports the patrols": one position
+BARE_APPEAL = True        # "called for calm": an appeal, no issue
+NOT_AGAINST = True        # "we are not against X": no position either way
+OWN_TREATMENT = True      # "against being ignored": a complaint, no issue named
+HARD_LINE = True          # "has taken a hard line on migration": opposes it
+BUT_WANTS = True          # "backs the deal but wants guarantees": a condition, no stance
+STANDING_PAST = True      # "which long resisted enlargement": a past position
+NEUTRAL = True            # "has not endorsed a candidate": neutrality, no stance
 
+
+# "a hard line on X", "a tough stance on X": a position against X.
+STANCE_NOUNS = frozenset({"line", "stance"})
+HARD_WORDS = frozenset({"hard", "tough", "firm", "hardline", "harsh", "uncompromising"})
 
 # The lemmas and words a cue can stand on; the scan reads only the tokens that have them.
 CUE_LEMMAS = frozenset({
     *SUPPORT_VERBS, *OPPOSE_VERBS, *REFUSED_ACTS, *SAYING_VERBS,
     *(verb for verb, _ in PHRASAL_OPPOSE | PHRASAL_SUPPORT), "call", "opposed", "oppose", "be",
 })
-CUE_WORDS = frozenset({"against", "favour", "favor", "open"})
+CUE_WORDS = frozenset({"against", "favour", "favor", "open", *STANCE_NOUNS})
 
 
 def _cue_positions(doc: Doc) -> list[int]:
@@ -121,6 +144,12 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
     if _only_way(token):
         # "argue that membership is the only guarantee against being dragged into the war"
         return "support", next(c for c in token.children if c.dep_ == "nsubj")
+    if HARD_LINE and token.lower_ in STANCE_NOUNS and token.dep_ == "dobj" and any(
+        c.dep_ == "amod" and c.lower_ in HARD_WORDS for c in token.children
+    ):
+        # the parse may hang "on migration" from the verb ("has taken a hard line on")
+        preps = ("on", "against", "over", "towards")
+        return "oppose", _pobj_of(token, preps) or _pobj_of(token.head, preps)
     if token.lower_ == "open" and token.dep_ == "acomp" and token.head.lemma_ in ("be", "remain"):
         return "support", _pobj_of(token, ("to",))
     return None
@@ -193,6 +222,45 @@ def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
     return obj, polarity
 
 
+def _own_clause(verb: Token) -> bool:
+    """ "wants every member state to be able to import …": a complement clause with its own
+    subject, which is what is wanted, "to" and all."""
+    return WANTED_CLAUSE and verb.dep_ == "ccomp" and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
+def _joined_nouns(obj: Token | None) -> list[Token]:
+    """ "We want guarantees, monitors on both banks and a date": each noun joined to the
+    object is wanted too."""
+    if not JOINED_NOUNS or obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+        return []
+    out: list[Token] = []
+    # the parse may join the later nouns to the verb: "want guarantees, OSCE monitors …"
+    todo = [obj, *(c for c in obj.head.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    out.extend(todo[1:])
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _bare_appeal(cue: Token, obj: Token) -> bool:
+    """ "called for calm", "will call for help": an appeal for a bare mass noun names no
+    issue in dispute."""
+    return BARE_APPEAL and obj.dep_ == "pobj" and obj.head.lower_ == "for" and (
+        (cue.lemma_.lower(), "for") in PHRASAL_SUPPORT) and obj.tag_ == "NN" and not any(
+        True for _ in obj.children)
+
+
+def _own_treatment(obj: Token) -> bool:
+    """ "We are against being ignored": what is done to the holder, no issue named."""
+    return OWN_TREATMENT and obj.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in obj.children) and not any(
+        c.dep_ == "agent" for c in obj.children)
+
+
 def _issue_tokens(head: Token) -> list[Token]:
     keep = [head]
     # "any deal that extends Kallen's life": after "any" the relative clause says which
@@ -204,7 +272,7 @@ def _issue_tokens(head: Token) -> list[Token]:
             restricted and child.dep_ == "relcl"
         ):
             continue
-        if child.dep_ in ("aux",) and child.lower_ == "to":
+        if child.dep_ in ("aux",) and child.lower_ == "to" and not _own_clause(head):
             continue
         keep.extend(child.subtree)
     keep = sorted(set(keep), key=lambda t: t.i)
@@ -225,6 +293,12 @@ def _issue_tokens(head: Token) -> list[Token]:
 # Nouns that rename what was just named: "any monitoring mission, a step Carvenia has long
 # supported".
 RENAMING = frozenset({"step", "move", "measure", "idea", "proposal", "condition", "policy"})
+
+
+def _vague(tokens: list[Token]) -> bool:
+    """ "the plan": a definite noun that says nothing of what it is."""
+    return VAGUE_REPEAT and len(tokens) == 2 and tokens[0].lower_ == "the" and (
+        tokens[1].tag_ == "NN")
 
 
 def _points_back(tokens: list[Token]) -> bool:
@@ -331,6 +405,35 @@ def _about_a_claim(cue: Token, obj: Token) -> bool:
     return cue.lemma_.lower() in OPPOSE_VERBS and obj.lower_ in CLAIMS
 
 
+# Verbs of a position held, not of an act: in the simple past they tell a former position.
+HOLDING = frozenset({"support", "back", "oppose", "resist", "favour", "favor", "endorse",
+                     "champion", "advocate"})
+# The sides of a contest: not backing "a candidate" is standing aside, no position on one.
+CONTESTANTS = frozenset({"candidate", "side", "party", "contender", "nominee", "camp"})
+
+
+def _condition_of(cue: Token) -> bool:
+    """ "backs the deal but wants guarantees for fishermen", "supports the application but
+    wants the war frozen first": what is wanted is the condition of the backing."""
+    head = cue.head
+    return BUT_WANTS and cue.lemma_.lower() == "want" and cue.dep_ == "conj" and (
+        head.lemma_.lower() in SUPPORT_VERBS | OPPOSE_VERBS) and any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") and head.i < c.i < cue.i
+        for c in head.children)
+
+
+def _past_position(cue: Token) -> bool:
+    """ "The Élysée, which long resisted rapid enlargement, said …": held then, not now."""
+    return STANDING_PAST and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING
+
+
+def _neutral(cue: Token, verb: Token, obj: Token) -> bool:
+    """ "Salcedo has not endorsed a candidate": no side taken, so no stance on any."""
+    return NEUTRAL and cue.lemma_.lower() in ENDORSING and (negated(verb) or negated(cue)) and (
+        obj.lemma_.lower() in CONTESTANTS) and all(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "either") for c in obj.children)
+
+
 def _hypothetical(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
@@ -359,6 +462,7 @@ def extract_stances(
     out: list[Stance] = []
     seen: set[tuple[str, str, str]] = set()
     consumed: set[int] = set()  # inner cues read with an outer one ("ruled out backing")
+    vague_ids: set[str] = set()  # stances whose issue is a bare "the plan"
     last_issue: tuple[int, list[Token]] | None = None  # sentence start, issue words
     for i in _cue_positions(doc):
         token = doc[i]
@@ -366,7 +470,7 @@ def extract_stances(
         if found is None:
             continue
         first_polarity, first_obj = found
-        for obj in [first_obj, *_joined_objects(token, first_obj)]:
+        for obj in [first_obj, *_joined_objects(token, first_obj), *_joined_nouns(first_obj)]:
             polarity = first_polarity
             inner = obj
             obj, polarity = _through_gerund(obj, polarity)
@@ -377,17 +481,26 @@ def extract_stances(
             if _about_a_claim(token, obj):
                 continue
             verb = _verb_of(token)
+            if _condition_of(token) or _past_position(token) or _neutral(token, verb, obj):
+                continue
             if _hypothetical(token) or _hypothetical(verb):
                 continue  # "if the authority refuses to talk": no position taken
             if negated(verb) or negated(token):
                 polarity = "support" if polarity == "oppose" else "oppose"
-            if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS:
+            if obj.pos_ in ("VERB", "AUX") and obj.lemma_.lower() in EMPTY_COMPLEMENTS and not (
+                _own_clause(obj)
+            ):
                 continue
+            if _bare_appeal(token, obj) or _own_treatment(obj):
+                continue
+            if NOT_AGAINST and token.lower_ == "against" and (negated(verb) or negated(token)):
+                continue  # "we are not against the gas": no position either way
             if token.lemma_.lower() in PROMISES and obj.pos_ != "VERB" and any(
                 t.like_num for t in obj.subtree
             ):
                 continue  # "pledged €3 million": aid given, not a position held
             issue_tokens = _issue_tokens(obj)
+            vague = False
             renamed = (r.earlier_phrase(obj) if SAME_THING_ON and obj.pos_ == "NOUN"
                        and obj.lemma_.lower() in SAME_THING else None)
             if renamed:
@@ -403,7 +516,11 @@ def extract_stances(
                 else:
                     issue_tokens = r.previous_object(token) or []
             elif obj.pos_ == "NOUN":
-                issue_tokens = r.earlier_phrase(obj) or issue_tokens
+                earlier = r.earlier_phrase(obj)
+                if earlier:
+                    issue_tokens = earlier
+                else:
+                    vague = _vague(issue_tokens)
             if not issue_tokens:
                 continue
             holders, quote = r.holders(verb)
@@ -420,7 +537,43 @@ def extract_stances(
                     id=f"S{len(out) + 1}", holder=holder, issue=issue, polarity=polarity,
                     evidence=evidence, sentence=sentence, quote=quote.id if quote else None,
                 ))
+                if vague:
+                    vague_ids.add(out[-1].id)
+    if vague_ids:
+        out = _without_vague_repeats(doc, out, vague_ids)
     return tuple(out)
+
+
+def _without_vague_repeats(doc: Doc, stances: list[Stance], vague_ids: set[str]) -> list[Stance]:
+    """ "Estmark backs the plan" heading an entry whose next sentence says Estmark "supports
+    the patrols": "the plan" is that position again, not a second one. A vague issue is
+    dropped when its holder takes the same side on a named one in the next line or sentence
+    or the one after; in one sentence they are two things ("backs the treaty and the new
+    commission", "backs the treaty but wants guarantees")."""
+    starts = {s.id: s.sentence[0] for s in stances}
+    keep = []
+    for s in stances:
+        if s.id in vague_ids and any(
+            o.id not in vague_ids and o.holder == s.holder and o.polarity == s.polarity
+            and _told_apart(doc, s, o, starts) for o in stances
+        ):
+            continue
+        keep.append(s)
+    return [dataclasses.replace(s, id=f"S{n}") for n, s in enumerate(keep, 1)]
+
+
+def _told_apart(doc: Doc, a: Stance, b: Stance, starts: dict[str, int]) -> bool:
+    """Whether two stances stand in different lines or sentences, two sentences at most."""
+    lo, hi = sorted((a.evidence.start, b.evidence.start))
+    if "\n" in text_of(doc)[lo:hi]:
+        return _sentences_apart(doc, starts[a.id], starts[b.id]) <= 2
+    return 1 <= _sentences_apart(doc, starts[a.id], starts[b.id]) <= 2
+
+
+def _sentences_apart(doc: Doc, a: int, b: int) -> int:
+    lo, hi = sorted((a, b))
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return 0 if span is None or not len(span) else sum(1 for _ in span.sents)
 
 
 JOINED_OBJECTS = True
