@@ -20,6 +20,7 @@ from newsgraph.extract import (
     extract_times,
 )
 from newsgraph.extract.clauses import party_context
+from newsgraph.extract.doc_cache import known_text
 from newsgraph.language import english_share, is_english
 from newsgraph.model import Article, Extraction, RawArticle, article_id
 
@@ -67,6 +68,7 @@ def headline_end(article: Article) -> int:
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor over one annotated article."""
     warnings = () if article.published else (NO_DATE_WARNING,)
+    known_text(doc, article.text)
     entities = extract_entities(doc, headline_end=headline_end(article))
     quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
     times = extract_times(doc, published=article.published)

@@ -21,6 +21,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def known_text(doc: Doc, text: str) -> None:
+    """Record the text ``doc`` was parsed from: spaCy's tokens keep every character, so it is
+    ``doc.text`` without joining the tokens again."""
+    doc.user_data["newsgraph_text"] = text
+
+
 def words_of(doc: Doc) -> list[str]:
     """Every token's text, in order, read once (iterating a Doc makes a Python object per
     token, which the extractors' scans over the whole article paid again and again)."""

@@ -158,7 +158,10 @@ NUMBER = re.compile(
     r"|(?<=sub-)|(?<=\bthen-)|(?<=\bnow-)"  # "the then-18-year-old"
     + _GLUED_BEFORE
     + r")(?:" + _DIGITS + r")(?![.,/:]?\d)"
-    r"|(?<![\w\-\u2011])(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
+    # the first letters looked at before the words: trying every word at every character
+    # was most of this pattern's cost
+    r"|(?=[" + "".join(sorted({w[0].lower() for w in _WORD_NUMBERS})) + r"])"
+    r"(?<![\w\-\u2011])(?:" + "|".join(re.escape(w) for w in _WORD_NUMBERS) + r")(?![\w])",
     re.IGNORECASE,
 )
 GLUED_CODE = re.compile(
@@ -256,7 +259,7 @@ ARTICLE_UNIT = re.compile(
     r"kilometer|tonne|ton)(?![\w-])",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,}|(?<![\d,])\d{3}[\-.]\d{4}\b")
+PHONE = re.compile(r"(?=[+(\d])\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,}|(?<![\d,])\d{3}[\-.]\d{4}\b")
 # "page 2 of 5", "part 3 of 4": counters, not amounts.
 COUNTER = re.compile(r"(?:page|part|item|step|slide|photo|image|picture|episode|chapter)\s+\d+\s+"
                      r"of\s+$", re.IGNORECASE)

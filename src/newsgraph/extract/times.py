@@ -568,21 +568,24 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
          r"(?:(?<=\d{4}[-–])|(?<![\d$€£¥₽.,/:-]))(?P<pre>(?i:(?:the\s)?(?:end|start|beginning|"
          r"middle)\sof\s|(?:early|mid|late)[\s-]|the\syear\s))?"
          r"\b(?P<y>1[1-9]\d\d|20\d\d)\b(?![\d%]|[.,:]\d|-(?!\d{4}\b|\d\d\b)\d)"), _year),
-    (r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?(?P<c>1[0-9]|20)(?P<d>\d)0s\b", _decade),
-    (r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?['’](?P<d>\d)0s\b", _short_decade),
+    (_at("TtEeMmLl12", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?(?P<c>1[0-9]|20)"
+                       r"(?P<d>\d)0s\b"), _decade),
+    (_at("TtEeMmLl'’", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?['’](?P<d>\d)0s\b"),
+     _short_decade),
     (r"\b(?i:the)\s(?P<n>\d{1,2})(?:st|nd|rd|th)\s(?i:century)\b", _century),
-    (r"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s"
-     rf"(?i:quarter)(?:\s(?i:of)\s{YEAR_WORD})?\b", _quarter),
+    (_at("TtFfSs1-4", r"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|"
+                      rf"3rd|4th))\s(?i:quarter)(?:\s(?i:of)\s{YEAR_WORD})?\b"), _quarter),
     (r"\bQ(?P<q>[1-4])(?:\s(?P<y>\d{4}))?\b", _quarter),
-    (rf"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second))\s(?i:half)\s(?i:of)\s{YEAR_WORD}\b",
-     _half),
+    (_at("TtFfSs", rf"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second))\s(?i:half)\s(?i:of)\s"
+                   rf"{YEAR_WORD}\b"), _half),
     (r"\bH(?P<h>[12])\s(?P<y>\d{4})\b", _half),
     (_at("TtEeLlMmNnCcPpSsAaWwFf",
          r"\b(?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-])?(?:(?P<rel>(?i:last|this|next|coming|"
          r"past))\s)?(?P<s>(?i:spring|summer|autumn|winter|fall))(?:,?\s(?:(?i:of)\s)?"
          r"(?P<y>\d{4}))?\b"), _season),
-    (rf"\b(?:(?P<rel>(?i:last|this\scoming|this|next|coming|past|previous))\s)?(?P<wd>{WEEKDAY})"
-     r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))?\b", _weekday),
+    (_at("LlTtNnCcPpMWFS", rf"\b(?:(?P<rel>(?i:last|this\scoming|this|next|coming|past|"
+                           rf"previous))\s)?(?P<wd>{WEEKDAY})"
+                           r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _weekday),
     (r"\b(?P<w>(?i:yesterday|today|tomorrow|tonight))(?:\s(?P<part>(?i:morning|afternoon|"
      r"evening|night)))?\b", _deictic),
     (r"\b(?P<w>(?i:this))\s(?P<part>(?i:morning|afternoon|evening))\b", _deictic),
@@ -608,11 +611,11 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
     (r"\b(?i:the)\s(?:(?i:coming|next|past|last)\s)(?:(?i:few)\s)?(?i:days|weeks|months|years)\b",
      _fuzzy),
     (r"\b(?i:recent)\s(?P<u>(?i:days|weeks|months|years|decades))\b", _vague_duration),
-    (r"\b(?i:now|currently|nowadays|presently|recently|lately|soon)\b"
-     r"|\b(?i:the\s(?:near\s)?(?:past|future))\b", _reference),
-    (r"\b(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|"
+    (_at("NnCcPpRrLlSsTt", r"\b(?:(?i:now|currently|nowadays|presently|recently|lately|soon)\b"
+                           r"|(?i:the\s(?:near\s)?(?:past|future))\b)"), _reference),
+    (r"\b(?=\d)(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|"
      rf"am\b|pm\b)))?(?:\s(?P<z>{ZONES})\b)?", _clock),
-    (r"\b(?<![\d.:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+    (r"\b(?=\d)(?<![\d.:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
      rf"(?:\s(?P<z>{ZONES})\b)?", _clock),
     (r"\b(?i:noon|midday|midnight)\b", _noon),
 )
