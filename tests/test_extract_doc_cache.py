@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.doc_cache import (
     ents_of,
+    known_text,
     lemma_positions,
     starts_of,
     text_of,
@@ -52,3 +53,10 @@ def test_ents_are_the_documents_read_once():
     ents = ents_of(doc)
     assert [(e.text, e.label_) for e in ents] == [("Karsk", "GPE")]
     assert ents_of(doc) is ents
+
+
+def test_a_known_text_is_taken_as_the_documents():
+    text = "Envoys met in Karsk."
+    doc = spacy.blank("en")(text)
+    known_text(doc, text)
+    assert text_of(doc) is text  # not joined from the tokens
