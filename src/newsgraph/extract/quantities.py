@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -259,13 +260,25 @@ ARTICLE_UNIT = re.compile(
     r"kilometer|tonne|ton)(?![\w-])",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"(?=[+(\d])\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,}|(?<![\d,])\d{3}[\-.]\d{4}\b")
+PHONE = re.compile(r"(?=[+(\d])\+?\(?\d{1,4}\)?(?:[ \-.]\(?\d{2,4}\)?){2,}"
+                   r"|(?<![\d,])\d{3}[\-.]\d{4}\b")
 # "page 2 of 5", "part 3 of 4": counters, not amounts.
 COUNTER = re.compile(r"(?:page|part|item|step|slide|photo|image|picture|episode|chapter)\s+\d+\s+"
                      r"of\s+$", re.IGNORECASE)
 _SCALE_WORDS = sorted(SCALES, key=len, reverse=True)
-_UNIT_KEYS = sorted(UNIT_WORDS, key=len, reverse=True)
-_CURRENCY_KEYS = sorted(CURRENCY_WORDS, key=len, reverse=True)
+
+
+def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
+    """Words grouped by their first character, longest first in each group: a word after a
+    figure is looked up among the few that start as it does, not among all of them."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        out.setdefault(word[:1], []).append(word)
+    return out
+
+
+_UNIT_KEYS = _by_first_letter(UNIT_WORDS)
+_CURRENCY_KEYS = _by_first_letter(CURRENCY_WORDS)
 _SIGN_KEYS = sorted(CURRENCY_SIGNS, key=len, reverse=True)
 
 
@@ -289,14 +302,14 @@ class _Figure:
     age_of: Token | None = None  # whose age the figure is ("Ridl, 54," → Ridl)
 
 
-def _word_after(text: str, i: int, keys: list[str]) -> tuple[str, int] | None:
-    """The first of ``keys`` (longest first) after position ``i`` and optional spaces, as a
-    whole word: (key, end)."""
+def _word_after(text: str, i: int, keys: dict[str, list[str]]) -> tuple[str, int] | None:
+    """The first of ``keys`` (grouped by first letter, longest first) after position ``i``
+    and optional spaces, as a whole word: (key, end)."""
     j = i
     while j < len(text) and text[j] == " ":
         j += 1
     low = text[j : j + 30].lower()
-    for key in keys:
+    for key in keys.get(low[:1], ()):
         end = j + len(key)
         if len(key) == 1 and key in GLUED_ONLY and j != i:
             continue  # "45g", "5W", not "5 g" or "42 W Street"
