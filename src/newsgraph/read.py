@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -482,7 +483,15 @@ def _parse_dateline(line: str) -> date | None:
         return None
     if match["iso"]:
         return parse_date(match["iso"])
-    parsed = dateparser.parse(match["text"], languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return _text_date(match["text"])
+
+
+@lru_cache(maxsize=4096)
+def _text_date(text: str) -> date | None:
+    """dateparser's reading of a written date, kept: it costs about a millisecond, a header
+    line is read two or three times, and a feed repeats its dates. The settings require a
+    day, a month and a year, so the reading never depends on today's date."""
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
 
