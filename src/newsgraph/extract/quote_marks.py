@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPENERS = frozenset("“„«")
 DOUBLE_CLOSERS = frozenset("”»")
@@ -104,8 +105,11 @@ def _opens_paragraph(text: str, start: int, end: int, kind: str) -> bool:
     return found == (kind, "open")
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """Every quoted stretch of the text, in order."""
+@lru_cache(maxsize=8)
+def find_quoted(text: str) -> tuple[Quoted, ...]:
+    """Every quoted stretch of the text, in order. Kept for the last few texts: the quotes,
+    the figures and the party context of one article each ask, and the scan is character by
+    character."""
     out: list[Quoted] = []
     paragraphs = _paragraphs(text)
     carried = False
@@ -142,4 +146,4 @@ def find_quoted(text: str) -> list[Quoted]:
                 if start < end and end - start <= MAX_QUOTE_CHARS:
                     out.append(Quoted(start, end, open_at, None, continues))
                     carried = True
-    return out
+    return tuple(out)

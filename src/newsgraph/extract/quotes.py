@@ -16,6 +16,7 @@ have uttered is a scare quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -82,7 +83,7 @@ def _token_at(doc: Doc, char: int) -> Token:
 class SpeakerContext:
     """What the attribution rules need to know about the article."""
 
-    def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: list[Quoted]) -> None:
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], quoted: Sequence[Quoted]) -> None:
         self.doc = doc
         self.text = text_of(doc)
         self.entities = entities
