@@ -574,3 +574,231 @@ def test_wanting_others_to_act_is_a_request():
     found = _events("The Kellby Barge Union wants governments along the river to speed up "
                     "dredging. Talvia wants every member state to be able to import more power.")
     assert [e["actors"] for e in _of_type(found, "REQUEST")] == [["Kellby Barge Union"]]
+
+
+
+# Fourth round (issue 6): each rule below has a switch in extract/events.py or
+# extract/clauses.py; each test fails with its rule switched off.
+
+
+def test_an_unnamed_doer_at_a_named_place_is_an_event_with_no_actor():
+    """ "masked gunmen seized a customs post in Kellby": no party is named, the place is."""
+    found = _events("Masked gunmen seized a customs post in Kellby on Monday, witnesses said.")
+    assert [(e["actors"], e["place"]) for e in _of_type(found, "COERCE")] == [([], "Kellby")]
+
+
+def test_reports_with_no_party_in_one_paragraph_are_one_protest():
+    """ "Protest at the port. Some 80 fishermen have gathered outside Kellby Town Hall": one
+    demonstration, where the crowd gathered."""
+    found = _events("Protest at the port. Some 80 fishermen have gathered outside Kellby Town "
+                    "Hall this morning.")
+    assert [e["place"] for e in _of_type(found, "PROTEST")] == ["Kellby Town Hall"]
+
+
+def test_a_note_of_protest_is_no_demonstration():
+    found = _events("Merovia's consul received a note of protest from the Talvian foreign "
+                    "office on Tuesday.")
+    assert _of_type(found, "PROTEST") == []
+
+
+def test_its_troops_are_the_body_that_says_so_and_it_is_their_claim():
+    """ "the Army said … its troops had captured an airfield": the Army captured it, on its
+    own word."""
+    found = _events("The Kellby Liberation Army said on Sunday that its troops had captured an "
+                    "airfield outside Dornholm.")
+    assert [(e["actors"], e["status"]) for e in _of_type(found, "COERCE")] == [
+        (["Kellby Liberation Army"], "claimed")]
+
+
+def test_supplying_missiles_is_aid_and_a_denied_clause_denies_it():
+    """ "accused Merovia of supplying missiles" is Merovia's aid, on Rusk's word; "Merovia's
+    Foreign Ministry denied that it had armed anyone" denies it."""
+    found = _events("Ada Rusk, Talvia's defence minister, accused Merovia of supplying missiles "
+                    "to rebel units. Merovia's Foreign Ministry denied that it had armed anyone.")
+    assert [(e["actors"], e["status"]) for e in _of_type(found, "AID")] == [
+        (["Merovia"], "denied")]
+
+
+def test_an_exchange_with_no_party_is_between_the_sides_and_ahead_in_a_draft():
+    """ "approved a draft plan for an exchange of prisoners": the exchange of the sides at
+    the talks, still to come; "will take place in the village of Dornholm" says where."""
+    found = _events("Talvia and Merovia held talks in Kellby on Monday. Negotiators for both "
+                    "sides approved a draft plan for an exchange of prisoners.\n\nThe swap of "
+                    "60 prisoners will take place in the frontier village of Dornholm.")
+    [swap] = _of_type(found, "CONCEDE")
+    assert (set(swap["actors"]) | set(swap["targets"]), swap["status"], swap["place"]) == (
+        {"Talvia", "Merovia"}, "planned", "Dornholm")
+
+
+def test_a_hyphened_pair_before_a_meeting_noun_is_its_two_sides():
+    """ "a UK-Dutch trade conference in Rotterdam next week": the UK and the Netherlands,
+    next week."""
+    meetings = _meetings("The UK and the Netherlands disagree over fishing rights. Officials "
+                         "were asked whether the quarrel would hurt a UK-Dutch trade "
+                         "conference in Rotterdam next week.", "2026-03-12")
+    assert [(_parties(m), m["place"], m["date"]) for m in meetings] == [
+        ({"UK", "Netherlands"}, "Rotterdam", "2026-W12")]
+
+
+def test_joined_place_phrases_of_rounds_are_sessions_of_their_own():
+    """ "earlier rounds in Dornholm last year and in Oslo in January": two sessions, each on
+    its own date."""
+    meetings = _meetings("Talvia and Merovia resumed talks in Kellby on Monday. Earlier rounds "
+                         "in Dornholm last year and in Oslo in January ended without a deal.",
+                         "2026-03-12")
+    rounds = {(m["place"], m["date"]) for m in meetings if m["place"] != "Kellby"}
+    assert rounds == {("Dornholm", "2025"), ("Oslo", "2026-01")}
+
+
+def test_declining_to_comment_rejects_nothing():
+    found = _events("The Kellby Port Authority declined to comment. Talvia refused to sign the "
+                    "truce on Monday.")
+    assert [e["actors"] for e in _of_type(found, "REJECT")] == [["Talvia"]]
+
+
+def test_blaming_a_cause_accuses_no_one():
+    found = _events("The mill's owner, Ostvik Paper, blamed the dry summer for the job cuts. "
+                    "Talvia blamed Merovia for the flooding.")
+    assert [e["actors"] for e in _of_type(found, "ACCUSE")] == [["Talvia"]]
+
+
+def test_a_first_title_and_name_the_parse_hangs_from_the_second_name_sign_too():
+    """ "Talvia's Minister of Water and Energy, Ines de Graaf, and Merovian Power Transition
+    Minister Nabil El Hadi signed": the parse hangs the first title from the second name;
+    both sign."""
+    found = _events("Talvia\u2019s Minister of Water and Energy, Ines de Graaf, and Merovian "
+                    "Power Transition Minister Nabil El Hadi signed the pact at the Palace of "
+                    "Kellby.")
+    assert [set(e["actors"]) | set(e["targets"]) for e in _of_type(found, "AGREE")] == [
+        {"Ines de Graaf", "Nabil El Hadi"}]
+
+
+def test_agreeing_to_meet_is_the_meeting_not_an_agreement():
+    found = _events("Ada Rusk and Ivo Lunde agreed to meet once more in Kellby after the "
+                    "summer.")
+    assert _of_type(found, "AGREE") == []
+    assert len(_of_type(found, "CONSULT")) == 1
+
+
+def test_what_an_agreement_binds_its_signers_to_is_theirs_and_ahead():
+    """ "signed an accord to reopen the rail link and to withdraw their troops from the valley
+    by the end of September": the signers withdraw, planned, by September."""
+    found = _events("Talvia and Merovia signed an accord on Monday to reopen the rail link and "
+                    "to withdraw their troops from the valley by the end of September.",
+                    "2026-05-22")
+    assert [(set(e["actors"]), e["status"], e["date"]) for e in _of_type(found, "RETREAT")] == [
+        ({"Talvia", "Merovia"}, "planned", "2026-09")]
+
+
+def test_the_government_in_a_capital_is_that_state():
+    found = _events('The government in Talvia called the new terms "blackmail".')
+    assert [e["actors"] for e in _of_type(found, "ACCUSE")] == [["Talvia"]]
+
+
+def test_the_government_is_the_country_the_story_names_most():
+    found = _events("Merovia's harvest has failed. Merovia's farmers marched in the capital on "
+                    "Monday after the government rejected their plea for drought relief.")
+    assert [e["actors"] for e in _of_type(found, "REJECT")] == [["Merovia"]]
+
+
+def test_a_noun_a_threat_carries_is_the_threat_not_an_event():
+    found = _events("Talvia threatened on Friday to impose sanctions on Merovian banks.")
+    assert _of_type(found, "SANCTION") == []
+    assert [e["actors"] for e in _of_type(found, "THREATEN")] == [["Talvia"]]
+
+
+def test_expecting_a_party_to_act_asks_it():
+    """ "said she expected Merovia to return the cargo" asks; "analysts expect the haggling
+    to drag on" forecasts."""
+    found = _events("Ada Rusk said she expected Merovia to return the seized cargo within a "
+                    "week. Analysts expect the haggling over quotas to drag on.")
+    assert [e["actors"] for e in _of_type(found, "REQUEST")] == [["Ada Rusk"]]
+
+
+def test_a_stoppage_called_by_a_union_is_the_walkout_it_called():
+    """ "bus drivers in Rotterdam walked out … The stoppage had been called by the union": one
+    strike, the union's, where the drivers are."""
+    found = _events("Bus drivers in Rotterdam walked out at dawn on Friday. The stoppage had "
+                    "been called by the Transit Staff Union.")
+    assert [(e["actors"], e["place"]) for e in _of_type(found, "PROTEST")] == [
+        (["Transit Staff Union"], "Rotterdam")]
+
+
+def test_troops_sent_to_help_are_aid():
+    """ "will send 200 troops to help rebuild the bridges" is aid; "sent troops to the border"
+    is a mobilisation."""
+    found = _events("The Talvian Defence Force will send 200 troops to help rebuild the "
+                    "bridges.")
+    assert [(e["type"], e["actors"]) for e in found] == [("AID", ["Talvian Defence Force"])]
+    found = _events("Talvia sent troops to the border on Monday.")
+    assert [e["type"] for e in found] == ["MOBILIZE"]
+
+
+def test_applying_to_join_asks_to_be_let_in():
+    """ "applied to join the Baltic Council" asks; "will apply the rules" does not."""
+    found = _events("Talvia applied to join the Baltic Council in March. The council will "
+                    "apply the rules to everyone.")
+    assert [(e["actors"], e["date"]) for e in _of_type(found, "REQUEST")] == [
+        (["Talvia"], "2026-03")]
+
+
+def test_offering_aircraft_is_aid_and_contributing_a_ship_cooperates():
+    found = _events("The Baltic Council has offered three cargo aircraft. Talvia will "
+                    "contribute a minesweeper to the mission, the prime minister said.")
+    assert [(e["type"], e["status"]) for e in found] == [
+        ("AID", "occurred"), ("COOPERATE", "planned")]
+
+
+def test_blocking_a_road_is_a_blockade_where_the_road_is():
+    found = _events("Lorry drivers blocked the coast road near Kellby on Tuesday. The senate "
+                    "blocked the bill.", "2026-05-22")
+    assert [(e["subtype"], e["place"]) for e in _of_type(found, "PROTEST")] == [
+        ("blockade", "Kellby")]
+
+
+def test_a_quarrel_threatening_to_escalate_is_no_threat_and_wider_talks_no_meeting():
+    found = _events("Talvia on Friday demanded the return of a seized ferry, as a quarrel with "
+                    "Merovia threatened to escalate.", "2026-05-22")
+    assert [e["type"] for e in found] == ["REQUEST"]
+    found = _events("Diplomats fear the quarrel could spill into wider talks between Talvia "
+                    "and Merovia.", "2026-05-22")
+    assert _of_type(found, "CONSULT") == []
+
+
+def test_an_agreement_named_by_its_year_is_in_force_not_reached():
+    found = _events("The ferry sailed under the 2019 deal that sets grazing quotas. Talvia and "
+                    "Merovia signed a new deal on Monday.", "2026-05-22")
+    assert [(set(e["actors"]), e["date"]) for e in _of_type(found, "AGREE")] == [
+        ({"Talvia", "Merovia"}, "2026-05-18")]
+
+
+def test_a_refusal_to_sign_told_to_someone_is_the_tellers():
+    """ "Rusk told the envoys on Wednesday that her government would not sign": Rusk refused,
+    that Wednesday."""
+    found = _events("Ada Rusk told the envoys on Wednesday that her government would not sign "
+                    "the border treaty.", "2026-05-22")
+    assert [(e["actors"], e["status"], e["date"]) for e in _of_type(found, "REJECT")] == [
+        (["Ada Rusk"], "occurred", "2026-05-20")]
+
+
+def test_a_second_round_of_talks_never_named_has_no_sides_and_is_left_out():
+    """ "a second round is planned": with no talks named before it there is no one to meet;
+    after "Talvia and Merovia held talks" it is theirs."""
+    assert _meetings("A second round is planned for 22 April in Dornholm, a union official "
+                     "said.", "2026-04-14") == []
+    meetings = _meetings("Talvia and Merovia held talks in Kellby on Monday. A second round is "
+                         "planned for 22 April in Dornholm.", "2026-04-14")
+    assert [(_parties(m), m["status"]) for m in meetings] == [
+        ({"Talvia", "Merovia"}, "occurred"), ({"Talvia", "Merovia"}, "planned")]
+
+
+def test_the_place_a_strike_hits_is_where_it_was():
+    found = _events("Talvia called up its reservists after a rocket strike on Kellby, a town "
+                    "near the border.", "2026-04-14")
+    assert [e["place"] for e in _of_type(found, "ASSAULT")] == ["Kellby"]
+
+
+def test_what_the_sides_agree_about_their_talks_they_agree_where_the_talks_are():
+    found = _events("The two governments, Talvia and Merovia, agreed to prolong the Oslo peace "
+                    "talks.", "2026-04-14")
+    assert [e["place"] for e in _of_type(found, "AGREE")] == ["Oslo"]

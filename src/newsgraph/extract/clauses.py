@@ -47,6 +47,12 @@ def conjuncts(head: Token) -> list[Token]:
             # "Nordland's top diplomat, Elena Marsh, and Andriy Morozov": the parse hangs the
             # second name from the apposition
             out.extend(c for a in conjuncts(child)[1:] for c in conjuncts(a))
+        elif child.dep_ == "nmod" and NAMES_IN_TITLE and child.i < head.i:
+            # "Talvia's Minister of Water and Energy, Ines de Graaf, and Merovian Power Minister
+            # Nabil El Hadi signed": the parse makes the first title a modifier of the second
+            # name and hangs the first name from it
+            out.extend(c for a in conjuncts(child)[1:] if a.ent_type_ == "PERSON"
+                       for c in conjuncts(a))
     return out
 
 
@@ -56,10 +62,15 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
     ids: list[str] = []
     for token in conjuncts(head):
         group = (_people_of_group(ctx, token) or _country_of_owner(ctx, token)
+                 or _the_government(ctx, token)
                  or _countries_named_before(ctx, token) or _separatist_body(ctx, token)
                  or (_bodies_behind(ctx, token) if token.tag_ == "NNS" else []))
         if group:
             ids.extend(group)
+            continue
+        owner = _owner_of_force(ctx, token) if OWNER_OF_FORCE else []
+        if owner:
+            ids.extend(owner)
             continue
         named = _named_in_apposition(ctx, token)
         if named is not None:
@@ -139,6 +150,52 @@ def _named_in_apposition(ctx: SpeakerContext, head: Token) -> str | None:
         if found is not None and found[0].type in PARTY_TYPES:
             return found[0].id
     return None
+
+
+# Plural nouns for those who fight or act for a body: "its fighters", "their troops".
+FORCES = frozenset({"fighters", "troops", "forces", "soldiers", "militants", "gunmen",
+                    "units", "inspectors", "police", "officers"})
+OWNER_OF_FORCE = True
+NAMES_IN_TITLE = True
+THE_GOVERNMENT = True
+GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
+
+
+def _the_government(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "the government" with nothing to say whose is the government of the country the story
+    names most, when it names it at least twice as often as any other."""
+    if not THE_GOVERNMENT or head.lower_ not in GOVERNMENT_WORDS or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ) or any(c.dep_ in ("prep", "poss", "amod", "compound") for c in head.children):
+        return []  # "the government in Darsk", "her government": said whose
+    counts: dict[str, int] = {}
+    for _, e in ctx.mentions_before(head.idx, ("GPE",)):
+        counts[e.id] = counts.get(e.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [ranked[0][0]]
+
+
+def _owner_of_force(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "the Front said … its fighters had captured": those who fight for a body, named by a
+    possessive pronoun, are that body, when the pronoun names one."""
+    if head.lower_ not in FORCES:
+        return []
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not owners:
+        return []
+    ids = entity_ids(ctx, owners[0])
+    if not ids and owners[0].lower_ in ("its", "their"):
+        # "the Front said … that its fighters": the body that says it
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            subject = clause_subject(verb.head)
+            ids = entity_ids(ctx, subject) if subject is not None else []
+    bodies = [i for i in ids if (e := ctx.by_id.get(i)) is not None and e.type != "PERSON"]
+    return bodies if len(bodies) == 1 == len(ids) else []
 
 
 OBJECT_PRONOUNS = {"him": "m", "her": "f"}

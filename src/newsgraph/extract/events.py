@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
+    GOVERNMENT_WORDS,
     called_names,
     clause_subject,
     conjuncts,
@@ -37,7 +38,7 @@ from newsgraph.extract.clauses import (
 )
 from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
 from newsgraph.extract.quotes import SpeakerContext
-from newsgraph.gazetteer import city_names
+from newsgraph.gazetteer import city_names, demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -125,6 +126,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "protest": ("PROTEST", "protest"), "demonstration": ("PROTEST", "demonstrate"),
     "strike": ("PROTEST", "strike"), "rally": ("PROTEST", "rally"), "march": ("PROTEST", "march"),
     "blockade": ("PROTEST", "blockade"), "walkout": ("PROTEST", "strike"),
+    "stoppage": ("PROTEST", "strike"),
     "shelling": ("ASSAULT", "shell"), "bombardment": ("ASSAULT", "shell"),
     "airstrike": ("ASSAULT", "air strike"), "offensive": ("ASSAULT", "attack"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "detain"),
@@ -134,11 +136,13 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "appeal": ("REQUEST", "appeal"), "letter": ("REQUEST", "letter"),
     "round": ("CONSULT", "talks"), "rounds": ("CONSULT", "talks"),
     "debate": ("CONSULT", "debate"),
+    "swap": ("CONCEDE", "prisoner exchange"),
 }
 # Nouns that are events only with these words beside them ("phone call", "prisoner exchange").
 NOUN_NEEDS: dict[str, frozenset[str]] = {
     "call": frozenset({"phone", "video", "telephone"}),
     "exchange": frozenset({"prisoner", "prisoners"}),
+    "swap": frozenset({"prisoner", "prisoners"}),
     "session": frozenset({"negotiating", "hour", "six", "marathon", "closed", "door"}),
     "letter": frozenset({"open", "joint"}),
     "strike": frozenset({"general", "national", "dock", "port", "rail", "hunger", "day", "week"}),
@@ -184,6 +188,8 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 BOUNDS = frozenset({"until", "till", "by", "through", "before"})
 INNER_PREPOSITIONS = frozenset({"between", "with", "on", "over", "about"})
 GENERIC_DETERMINERS = frozenset({"any", "no", "such", "future", "every", "further", "more"})
+# Comparatives of scope: "a row threatened to spill into wider talks" names no session.
+WIDER = frozenset({"wider", "broader"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
@@ -201,6 +207,7 @@ class _Candidate:
     anaphoric: bool = False  # "the talks": may be a later mention of an event already named
     definite: bool = False  # "joined the summit": the summit named before, whoever joins it
     both_sides: bool = False  # "met both delegations": the sides of the talks named before
+    between_sides: bool = False  # "an exchange of prisoners": between the sides named before
     headline: bool = False  # named in the headline, which sums up what the body tells
     group: bool = False  # "the ministers met", "the pair last met": who, the article said before
     frame: int | None = None  # "after Oslo talks, they agreed": where the framing verb stands
@@ -220,6 +227,7 @@ AID_WORDS = frozenset("""
 aid help assistance funding funds fund money loan loans grant grants package supplies food
 medicine medicines tents convoy relief programme program support credit tranche euros dollars
 pounds million billion shelter water blankets equipment weapons arms ammunition drones
+rockets missiles aircraft
 """.split())
 TROOP_WORDS = frozenset({"troops", "soldiers", "forces", "battalion", "battalions", "brigade",
                          "warships", "tanks", "jets", "reinforcements"})
@@ -314,9 +322,14 @@ def _object_typed(verb: Token, lemma: str) -> tuple[str, str] | None:
     if lemma == "release" and words & RELEASED_PEOPLE:
         return "CONCEDE", "release"
     if lemma == "send" and words & TROOP_WORDS:
+        if TROOPS_TO_HELP and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING
+                                  for c in verb.children):
+            return "AID", "send"  # "would send 300 soldiers to help clear roads"
         return "MOBILIZE", "deploy"
     if words & AID_WORDS and not words & TROOP_WORDS:
         return "AID", lemma
+    if CONTRIBUTING and lemma == "contribute" and objects:
+        return "COOPERATE", "contribute"  # "would contribute two patrol vessels"
     return None
 
 
@@ -336,6 +349,14 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return "PROTEST", "demonstrate"
     if lemma == "warn" and not _a_threat(token):
         return None
+    if lemma == "threaten" and LIKELY_TO_HAPPEN and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENINGS for c in token.children
+    ):
+        return None  # "a row that threatened to spill into wider talks": likely, no threat
+    if NO_COMMENT and lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in SAYING_NOTHING for c in token.children
+    ):
+        return None  # "declined to comment": nothing refused to anyone
     if lemma in PROMISING and _promise_to_act(token):
         return None
     if lemma == "strike" and any(c.dep_ == "dobj" for c in token.children):
@@ -352,6 +373,28 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return ("REQUEST", "want") if any(
             c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and c.lemma_ not in ("be", "have")
             and any(g.dep_ == "nsubj" for g in c.children) for c in token.children) else None
+    if lemma == "expect" and EXPECTING_OF_A_PARTY:
+        # "she expected Nordland to show good faith": what one party expects another to do is
+        # asked of it; "diplomats expect the leaders to try" or "is expected to meet" is not
+        parties = ("GPE", "ORG", "PERSON", "NORP")
+        asked = any(c.dep_ == "dobj" and c.ent_type_ in parties for c in token.children) and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
+        asked = asked or any(  # the parse may make the party the subject of a clause
+            c.dep_ == "ccomp" and c.tag_ == "VB" and any(
+                g.dep_ == "nsubj" and g.ent_type_ in parties for g in c.children)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in token.children)
+        return ("REQUEST", "expect") if asked else None
+    if lemma == "apply" and APPLYING_TO_JOIN:
+        # "applied to join NATO", "applied for membership": asking to be let in; "will apply
+        # the rules" asks nothing
+        return ("REQUEST", "apply") if not any(c.dep_ == "dobj" for c in token.children) and any(
+            (c.dep_ == "xcomp" and c.lemma_.lower() in ("join", "become", "enter"))
+            or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children) else None
+    if lemma == "block" and BLOCKING_ROUTES:
+        # "tractors blocked the ring road": a blockade; "blocked the bill" is no protest
+        return ("PROTEST", "blockade") if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ROUTES for c in token.children) else None
     if lemma == "see" and SEEING_A_PERSON:
         # "is expected to see him again": seeing a person is meeting them; "see a repeat"
         # or "seen no new arrivals" is not
@@ -370,7 +413,8 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 # words and lemmas of noun triggers: the scan reads only the tokens that have one.
 TRIGGER_LEMMAS = frozenset({
     *VERB_TRIGGERS, *(verb for verb, _ in PHRASAL_TRIGGERS), *OBJECT_TYPED_VERBS, *MOTION_VERBS,
-    *ENDORSING, "call", "gather", "strike", "want", "see", *NOUN_TRIGGERS,
+    *ENDORSING, "call", "gather", "strike", "want", "see", "expect", "apply", "block",
+    *NOUN_TRIGGERS,
 })
 
 
@@ -531,8 +575,16 @@ class _Reader:
 
     def time_after_phrase(self, noun: Token) -> Time | None:
         """ "the alliance's summit in Ankara in July": a time phrase that follows the noun's
-        own phrase is the noun's, wherever the parse hangs it."""
+        own phrase is the noun's, wherever the parse hangs it; so is a bare one right after
+        its place ("a conference in Rotterdam next week")."""
         end = max(t.i for t in noun.subtree) + 1
+        if BARE_TIME_AFTER and end < len(self.doc) and prep_objects(noun, PLACE_PREPOSITIONS) and (
+            self.doc[end].lower_ in ("next", "last", "this")
+        ):
+            start = self.doc[end].idx
+            found = next((t for t in self.times if t.start == start), None)
+            if found is not None and not self.ctx.inside_quote[start]:
+                return found
         if noun.dep_ != "pobj" or end + 1 >= len(self.doc) or self.doc[end].lower_ not in (
             "in", "on"
         ):
@@ -551,6 +603,14 @@ class _Reader:
             return None
         day = clause.head.idx
         return next((t for t in self.times if t.start <= day < t.end), None)
+
+    def deadline(self, verb: Token) -> Time | None:
+        """The "by" bound hanging from the verb: when what it says is due."""
+        for obj in prep_objects(verb, ("by",)):
+            found = next((t for t in self.times if t.start <= obj.idx < t.end), None)
+            if found is not None:
+                return found
+        return None
 
     def _a_bound(self, time: Time) -> bool:
         """ "set aside €500 million until 2027", "leave the ridge by 5 October": a deadline or
@@ -589,17 +649,36 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         verb.head
     ) and type_ != "AGREE":
         return None  # "the navy has not begun to pull back": nothing done
-    actors = subject_ids(r.ctx, verb)
+    if BLAMING_A_THING and subtype == "blame" and _blames_a_thing(r, verb):
+        return None  # "blamed low rainfall for the weaker flows": no party accused
+    actors = subject_ids(r.ctx, verb) or _seat_of_government(r, clause_subject(verb))
+    teller = _refusal_told(verb) if type_ == "REJECT" and kind[0] == "AGREE" else None
+    if teller is not None:
+        # "Kostova had told the mediators that Strovna would not sign": she refused, to them
+        actors = subject_ids(r.ctx, teller)
     accuser = _accusation_over(verb)
     if accuser is not None:
         # "accused the army of firing on a depot": the accused is who fired, on one side's word
         accused = [c for c in accuser.children if c.dep_ == "dobj"]
         actors = r.parties(accused)
+    agreed = _agreed_act(verb) if AGREED_ACTS and not actors else None
+    if agreed is not None:
+        actors = subject_ids(r.ctx, agreed.head)  # the signers do what they signed to do
     objects = _acted_on(verb)
     # "fired on a depot in the village of Brod": the place may hang from what was acted on
     acted_on = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(
         verb, ("on", "against", "at"))
     place = r.place([verb, *acted_on]) or r.place(_participles_on(verb))
+    if place is None and AGREED_ON_TALKS and type_ == "AGREE":
+        place = _place_of_talks(r, verb)  # "agree to extend Vienna ceasefire talks"
+    if place is None and subtype == "blockade":
+        place = r.place(acted_on, ("around", "near", "to", "into", "outside"))  # the road's
+    if place is None and SUBJECT_PLACE:
+        # "dock workers at Kessel walked out", "negotiators in Vienna agreed": a place inside
+        # the subject is where they did it
+        subject = clause_subject(verb)
+        if subject is not None and subject.lower_ not in GOVERNMENT_WORDS:
+            place = r.place([subject], ("in", "at"))  # "the government in Darsk" is who
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
         visited = [o for o in objects if o.dep_ == "dobj"]
@@ -609,6 +688,8 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
             place = spots[0]
         objects = [o for o in objects if o not in visited or not spots]
     targets = r.parties(objects)
+    if teller is not None:
+        targets = r.parties([c for c in teller.children if c.dep_ in ("dobj", "dative")])
     if type_ == "AGREE" and not targets:
         targets = r.parties(_signed_with(verb))
     if type_ == "PROTEST":
@@ -627,8 +708,14 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         return None
     if _one_sided(verb, subtype, actors, targets, group):
         return None
+    if AGREED_TO_MEET and type_ == "AGREE" and any(
+        c.dep_ == "xcomp" and (VERB_TRIGGERS.get(c.lemma_.lower()) or ("",))[0] == "CONSULT"
+        for c in verb.children
+    ):
+        return None  # "the ministers agreed to meet again": the meeting is what is reported
     toll = _toll_verb(verb, kind)
-    if not actors and not targets and type_ in ACTORLESS_TYPES and not passive and toll is None:
+    if not actors and not targets and type_ in ACTORLESS_TYPES and not passive and toll is None \
+            and not (PLACED_UNNAMED and place is not None and _unnamed_doer(verb)):
         return None
     anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     anchors += [toll] if toll is not None else []
@@ -643,8 +730,19 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         anchors.append(sayer)  # "said on Tuesday that … and warned": warned that day
     when = r.time(anchors) or r.time_of_when(verb)
     status = "claimed" if accuser is not None else _status(r, sayer or verb)
+    if teller is not None:
+        status, when = _status(r, teller), r.time([teller]) or when  # refused when told
+    if agreed is not None and actors:
+        # what an agreement binds its signers to is ahead, due by its deadline ("to withdraw
+        # their patrols by the end of August")
+        status = "planned"
+        when = when or r.deadline(verb)
     if status == "occurred" and type_ == "ASSAULT" and _reported_by_a_side(r, verb):
         status = "claimed"  # "the army said Carvenia had struck its positions first"
+    if status == "occurred" and type_ == "COERCE" and OWN_CLAIM and _claimed_by_itself(
+        r, verb, actors
+    ):
+        status = "claimed"  # "the Front said … its fighters had captured two posts"
     declared = _declared_by(verb) if subtype == "endorse" else None
     if declared is not None:
         # "said on Thursday that it would support Ferrán": backing is declared when said
@@ -798,21 +896,29 @@ def _light_verb(noun: Token) -> Token | None:
 def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | None:
     type_, subtype = kind
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss")}
-    if dets & GENERIC_DETERMINERS:
+    if dets & GENERIC_DETERMINERS or (WIDER_TALKS and dets & WIDER):
         return None
     verb = _light_verb(noun)
     if verb is not None and negated(verb):
         return None
     if verb is not None and verb.lemma_.lower() not in LIGHT_VERBS and _verb_trigger(verb):
         return None  # the verb reports the event itself ("imposed sanctions" aside)
+    if GOVERNED_NOUN and verb is not None and verb.lemma_.lower() in LIGHT_VERBS and (
+        _governed_by_trigger(verb)
+    ):
+        return None  # "threatened to impose duties": the threat is the event, as with verbs
     if _own_sitting(r, noun, kind):
         return None
+    if NOTE_OF_PROTEST and type_ == "PROTEST" and _a_writing_of(noun):
+        return None  # "was handed a formal note of protest": a written complaint, no crowd
     kind = _letter_kind(noun) or kind
     type_, subtype = kind
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") or (
         c.dep_ == "nsubj" and noun.pos_ == "VERB")]  # "after Oslo talks", misparsed
     named = r.parties(modifiers)
+    if HYPHENED_SIDES and type_ in SYMMETRIC:
+        named = _hyphened_sides(r, modifiers) or named
     # "the Hallvik summit": a single place named before the noun is where, not who
     where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
     actors = r.parties(possessors) + [e for e in named if e not in where]
@@ -839,13 +945,27 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    if YEAR_NAMED_AGREEMENT and type_ == "AGREE" and not actors and not targets and any(
+        c.dep_ == "nummod" and c.ent_type_ == "DATE" for c in noun.children
+    ):
+        return None  # "the 2020 deal that governs fishing access": an agreement in force
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
     # ("the meeting was confirmed last Tuesday")
     anchors = [noun] + ([verb] if carried else [])
     actors += r.parties(_organisers(noun, verb))
     place = r.place(anchors) or (where[0] if where else None)
+    if place is None and verb is not None and TAKING_PLACE and _taking_place(noun, verb):
+        place = r.place([verb])  # "the swap could take place in the town of Lisna"
     if place is None and type_ == "CONSULT":
         place = r.inner_place(noun)
+    if place is None and STRUCK_ON:
+        # "a rocket strike on Kelvar": the place attacked is where the attack was
+        place = _struck_place(r, kind, prep_objects(noun, ("on", "against")))
+    if place is None and SUBJECT_PLACE and verb is not None and noun.dep_ == "dobj":
+        # "dockers in Antwerp staged a one-day stoppage": where those who held it are
+        subject = clause_subject(verb)
+        if subject is not None and subject.lower_ not in GOVERNMENT_WORDS:
+            place = r.place([subject], ("in", "at"))
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
     when = r.time(anchors) or (r.time(_after_main(verb)) if carried else None)
@@ -853,7 +973,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         when = r.time_after_phrase(noun)
     definite = definite or bool(dets & DEFINITE)
     bare = not actors and not targets and not definite and place is None and when is None
-    if bare and type_ not in ACTORLESS_TYPES:
+    between = EXCHANGE_SIDES and subtype == "prisoner exchange" and not actors and not targets
+    if bare and type_ not in ACTORLESS_TYPES and not between:
         return None  # "peace talks" in general
     status = _status(r, verb) if verb is not None else _status_before(noun)
     if status == "occurred" and verb is not None and noun.dep_ == "dobj" and (
@@ -869,11 +990,13 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         status = "planned"  # "Thursday's talks" in an article of Wednesday
     session = type_ == "CONSULT" and not actors and _another_session(noun, verb)
     if session and verb is not None and noun.dep_ == "nsubj":
-        when = r.time([verb]) or when  # "the talks would resume next Tuesday"
+        # "the talks would resume next Tuesday"; "previous rounds in Geneva last year …
+        # collapsed in February": a time of the noun's own is the session's
+        when = (when or r.time([verb])) if SESSION_OWN_TIME else (r.time([verb]) or when)
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
-        anaphoric=definite and not actors and not session, group=session,
+        anaphoric=definite and not actors and not session, group=session, between_sides=between,
         definite=definite and not session and noun.pos_ == "NOUN",
         frame=_frame_index(frame, verb if carried else None),
     )
@@ -883,6 +1006,10 @@ def _status_before(noun: Token) -> str:
     """ "exposes a rift before the Ankara summit": what something now happening comes before
     is ahead."""
     prep = noun.head
+    if WRITTEN_PLAN and noun.dep_ == "pobj" and prep.lower_ in ("on", "for") and (
+        prep.head.lemma_.lower() in PLANS
+    ):
+        return "planned"  # "accepted a draft text on an exchange of prisoners"
     if not TIME_AFTER_PHRASE or noun.dep_ != "pobj" or prep.lower_ != "before":
         return "occurred"
     verb = prep.head
@@ -935,9 +1062,12 @@ ORGANISING = frozenset({"organise", "organize", "lead", "call", "stage"})
 def _organisers(noun: Token, verb: Token | None) -> list[Token]:
     """ "a march on the embassy, organised by the Students Union": who held it, also when
     the parse hangs the participle from the verb ("joined a march …, organised by X")."""
-    if noun.lemma_.lower() not in ("march", "protest", "rally", "demonstration", "strike"):
+    if noun.lemma_.lower() not in ("march", "protest", "rally", "demonstration", "strike",
+                                   "stoppage"):
         return []
     participles = [c for c in noun.children if c.dep_ == "acl"]
+    if CALLED_BY and verb is not None and noun.dep_ == "nsubjpass":
+        participles.append(verb)  # "the stoppage was called by the union"
     if verb is not None and noun.dep_ == "dobj":
         participles += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
     return [o for c in participles if c.lemma_.lower() in ORGANISING
@@ -1056,7 +1186,11 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         # "shelling the town of Brodnik, where two civilians were killed on Monday": the toll
         # told in the same sentence is the attack's
         toll = first.type == "ASSAULT" and first.sentence == later.sentence
-        return later.subtype == first.subtype or first.type == "CONSULT" or toll
+        # "Protest outside the venue — Around 300 demonstrators have gathered outside the
+        # hall": reports with no party in one paragraph tell one happening
+        told_together = PLACED_UNNAMED and not _participants(first) and not _participants(
+            later) and "\n\n" not in r.text[first.trigger.start: later.trigger.start]
+        return later.subtype == first.subtype or first.type == "CONSULT" or toll or told_together
     if _participants(later) == _participants(first) or (
         set(later.actors) == set(first.actors) and not later.targets
     ):
@@ -1065,6 +1199,10 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
     if later.definite and later.subtype == first.subtype and first.type == "CONSULT":
         return True  # "Rutte, who joined the summit by video link": the summit named before
+    if CALLED_BY and later.definite and later.subtype == first.subtype and not _participants(
+        first
+    ) and first.type in ACTORLESS_TYPES:
+        return True  # "dock workers walked out … The stoppage was called by the union"
     return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
         _sides(_participants(later), r.ctx.speaks_for) == _sides(_participants(first),
                                                                   r.ctx.speaks_for)
@@ -1098,13 +1236,13 @@ def extract_events(
     """Events of an annotated article, each with its arguments and every mention. ``ctx`` is
     the article's party context when the caller already built it for stances."""
     r = _Reader(doc, ctx or party_context(doc, entities), times, published, headline_end)
-    speaks_for = r.ctx.speaks_for
     found: list[_Candidate] = []
     for i in _trigger_positions(doc):
         token = doc[i]
         if r.inside_quote(token) and not _reported_in_marks(r, token):
             continue
         kind = _verb_trigger(token)
+        more: list[_Candidate] = []
         if kind is not None:
             if _governed_by_trigger(token) or _not_an_event_verb(token):
                 continue
@@ -1112,21 +1250,12 @@ def extract_events(
         else:
             kind = _noun_trigger(token)
             candidate = _from_noun(r, token, kind) if kind is not None else None
+            if candidate is not None and SESSIONS_ELSEWHERE:
+                more = _sessions_elsewhere(r, token, candidate)
         if candidate is None:
             continue
-        if candidate.group and candidate.type == "CONSULT":
-            _as_before(candidate, found)
-        if candidate.both_sides:
-            _sides_before(candidate, found)
-        _as_states(candidate, speaks_for)
-        candidate.headline = candidate.trigger.start < headline_end
-        # the nearest earlier report first: "the talks" is the latest talks named
-        earlier = next(
-            (c for c in reversed(found) if _same_happening(c, candidate, r)), None)
-        if earlier is not None:
-            _merge(earlier, candidate, r)
-        elif not (candidate.anaphoric and not candidate.place and not candidate.time):
-            found.append(candidate)
+        for each in [candidate, *more]:
+            _place_candidate(r, each, found)
     _mark_denials(r, doc, found)
     if SIDES_IN_SENTENCE:
         _sides_in_sentence(doc, found)
@@ -1135,6 +1264,28 @@ def extract_events(
     _place_of_the_day(r, found)
     _date_from_stamps(r, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
+
+
+def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate]) -> None:
+    """Add a candidate to what was found, or to the mentions of the event it reports again."""
+    if candidate.group and candidate.type == "CONSULT":
+        _as_before(candidate, found)
+        if SESSION_NEEDS_SIDES and not _participants(candidate):
+            return  # "a second round is planned": of talks the story has not named
+    if candidate.both_sides:
+        _sides_before(candidate, found)
+    if candidate.between_sides:
+        _sides_of_dispute(candidate, found)
+        if not _participants(candidate) and not candidate.place and not candidate.time:
+            return
+    _as_states(candidate, r.ctx.speaks_for)
+    candidate.headline = candidate.trigger.start < r.headline_end
+    # the nearest earlier report first: "the talks" is the latest talks named
+    earlier = next((c for c in reversed(found) if _same_happening(c, candidate, r)), None)
+    if earlier is not None:
+        _merge(earlier, candidate, r)
+    elif not (candidate.anaphoric and not candidate.place and not candidate.time):
+        found.append(candidate)
 
 
 # A switch per rule of the third round: set it False to measure what the rule is worth
@@ -1159,6 +1310,200 @@ def _reported_in_marks(r: _Reader, verb: Token) -> bool:
 
 
 SIDES_IN_SENTENCE = True
+PLACED_UNNAMED = True
+AGREED_ON_TALKS = True
+
+
+def _place_of_talks(r: _Reader, verb: Token) -> str | None:
+    """ "agree to extend Vienna ceasefire talks": what the sides agree about the talks they
+    are holding, they agree where the talks are."""
+    talks = [o for x in verb.children if x.dep_ == "xcomp" for o in x.children
+             if o.dep_ == "dobj" and (_noun_trigger(o) or ("",))[0] == "CONSULT"]
+    for noun in talks:
+        named = r.parties([c for c in noun.children if c.dep_ == "compound"])
+        places = [e for e in named if e in r.locative or _city(r.entities[e])]
+        found = r.place([noun]) or (places[0] if places else None)
+        if found is not None:
+            return found
+    return None
+STRUCK_ON = True
+SESSION_NEEDS_SIDES = True
+REFUSAL_TOLD = True
+
+
+def _refusal_told(verb: Token) -> Token | None:
+    """The verb of telling a refusal to sign is told to someone with: "had told the mediators
+    that Strovna would not sign a truce" is the teller's refusal, made to the mediators."""
+    head = verb.head
+    if not REFUSAL_TOLD or verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ != "tell":
+        return None
+    told = any(c.dep_ in ("dobj", "dative") for c in head.children)
+    return head if told and clause_subject(head) is not None else None
+YEAR_NAMED_AGREEMENT = True
+LIKELY_TO_HAPPEN = True
+# What a situation, not a party, "threatens to" do.
+HAPPENINGS = frozenset({"spill", "spread", "escalate", "engulf", "unravel", "worsen", "deepen",
+                        "overshadow", "derail", "overwhelm", "boil"})
+WIDER_TALKS = True
+BLOCKING_ROUTES = True
+# What a blockade blocks: "blocked the ring road", "blocked the port".
+ROUTES = frozenset({"road", "motorway", "highway", "bridge", "port", "harbour", "harbor",
+                    "crossing", "border", "railway", "line", "street", "entrance", "access",
+                    "tunnel", "junction", "route"})
+CONTRIBUTING = True
+APPLYING_TO_JOIN = True
+TROOPS_TO_HELP = True
+# What troops are sent to do when they are sent as aid.
+HELPING = frozenset({"help", "assist", "rescue", "evacuate", "deliver", "rebuild", "support"})
+DENIED_CLAUSE = True
+WRITTEN_PLAN = True
+# Writings that set out what is to happen: "a draft text on an exchange of prisoners".
+PLANS = frozenset({"text", "draft", "list", "plan", "proposal", "protocol", "timetable"})
+SUBJECT_PLACE = True
+CALLED_BY = True
+OWN_CLAIM = True
+
+
+def _claimed_by_itself(r: _Reader, verb: Token, actors: list[str]) -> bool:
+    """A capture or seizure a side says it made itself is that side's claim."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in ("say", "claim"):
+        return False
+    return bool(actors) and subject_ids(r.ctx, head) == actors
+EXPECTING_OF_A_PARTY = True
+GOVERNED_NOUN = True
+SEAT_OF_GOVERNMENT = True
+
+
+def _seat_of_government(r: _Reader, subject: Token | None) -> list[str]:
+    """ "a condition the government in Darsk calls "blackmail"": a government named by the
+    place it sits in acts for that place's state."""
+    if not SEAT_OF_GOVERNMENT or subject is None or subject.lower_ not in GOVERNMENT_WORDS:
+        return []
+    return [f[0].id for o in prep_objects(subject, ("in",))
+            if (f := r.ctx.entity_at(o)) is not None and f[0].type == "GPE"][:1]
+AGREED_TO_MEET = True
+AGREED_ACTS = True
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact"})
+
+
+def _agreed_act(verb: Token) -> Token | None:
+    """ "signed an agreement to share revenue … and to withdraw their naval patrols": an
+    infinitive that says what an agreement binds its signers to; the agreement noun, when the
+    verb that carries it has a subject."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "acl" or t.tag_ != "VB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    ):
+        return None
+    noun = t.head
+    if noun.lemma_.lower() not in AGREEMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    return noun
+NO_COMMENT = True
+# What one declines to do when one says nothing: "declined to comment".
+SAYING_NOTHING = frozenset({"comment", "elaborate", "speculate", "say", "respond", "confirm"})
+BLAMING_A_THING = True
+
+
+def _blames_a_thing(r: _Reader, verb: Token) -> bool:
+    """ "blamed low rainfall for the weaker flows": what is blamed is a cause, not a party."""
+    blamed = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(blamed) and blamed[0].pos_ == "NOUN" and not r.parties(blamed)
+HYPHENED_SIDES = True
+BARE_TIME_AFTER = True
+SESSION_OWN_TIME = True
+SESSIONS_ELSEWHERE = True
+
+
+def _sessions_elsewhere(r: _Reader, noun: Token, c: _Candidate) -> list[_Candidate]:
+    """ "previous rounds in Geneva last year and in Istanbul in February": each place phrase
+    joined to a meeting noun's own is a session of its own, held when that phrase or the
+    clause says."""
+    if c.type != "CONSULT" or noun.tag_ != "NNS":
+        return []
+    out = []
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    for joined in (t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADP"
+                   and t.lower_ in PLACE_PREPOSITIONS):
+        places = [f[0].id for o in joined.children if o.dep_ == "pobj"
+                  and (f := r.ctx.entity_at(o)) is not None and f[0].type in PLACE_TYPES]
+        if not places or places[0] == c.place:
+            continue
+        when = r.time([joined]) or (r.time([verb]) if verb is not None else None)
+        out.append(replace(c, place=places[0], time=when, mentions=[]))
+    return out
+
+
+def _hyphened_sides(r: _Reader, modifiers: list[Token]) -> list[str]:
+    """ "a UK-Dutch energy conference": two names joined by a hyphen before a meeting noun
+    are its two sides, a nationality standing for its country when the article names it."""
+    for m in modifiers:
+        pair = [c for c in m.children if c.dep_ in ("amod", "compound", "nmod") and any(
+            h.tag_ == "HYPH" and c.i < h.i < m.i for h in m.children)]
+        if len(pair) != 1:
+            continue
+        sides = []
+        for t in (pair[0], m):
+            ids = r.parties([t]) or _countries_named(r, demonyms().get(t.text))
+            sides.extend(_country_of_nationality(r, i) for i in ids)
+        if len(set(sides)) == 2:
+            return list(dict.fromkeys(sides))
+    return []
+
+
+def _countries_named(r: _Reader, name: str | None) -> list[str]:
+    """The country the article names by ``name`` (a nationality's country), if one."""
+    found = [e.id for e in r.ctx.entities if name and e.type == "GPE"
+             and name in (e.name, *e.aliases)]
+    return found if len(found) == 1 else []
+
+
+def _country_of_nationality(r: _Reader, entity_id: str) -> str:
+    entity = r.entities[entity_id]
+    if entity.type != "NORP":
+        return entity_id
+    country = demonyms().get(entity.name)
+    found = [e.id for e in r.ctx.entities if e.type == "GPE" and country in (e.name, *e.aliases)]
+    return found[0] if len(found) == 1 else entity_id
+EXCHANGE_SIDES = True
+TAKING_PLACE = True
+
+
+def _sides_of_dispute(c: _Candidate, found: list[_Candidate]) -> None:
+    """ "both delegations had accepted a draft text on an exchange of prisoners": an exchange
+    that names no party is between the two sides of the nearest talks or agreement named
+    before it."""
+    earlier = next((e for e in reversed(found) if e.type in ("CONSULT", "AGREE")
+                    and len(_participants(e)) == 2), None)
+    if earlier is not None:
+        c.actors, c.targets = list(earlier.actors), list(earlier.targets)
+
+
+def _taking_place(noun: Token, verb: Token) -> bool:
+    """ "the swap could take place in Lisna", "the swap is expected in Lisna": the verb
+    that says where a happening named as its subject happens."""
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return noun.dep_ == "nsubjpass" and verb.lemma_.lower() in ("expect", "plan", "schedule")
+NOTE_OF_PROTEST = True
+# What one writes a protest in: "a note of protest", "a letter of protest".
+PROTEST_WRITINGS = frozenset({"note", "letter", "statement", "message", "declaration"})
+
+
+def _a_writing_of(noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and (
+        prep.head.lemma_.lower() in PROTEST_WRITINGS)
+
+
+def _unnamed_doer(verb: Token) -> bool:
+    """ "armed groups seized government buildings in Kelvara": a doer the text does not name
+    (a plain common noun, no pronoun) acting at a named place is an event with no actor."""
+    subject = clause_subject(verb)
+    return subject is not None and subject.pos_ == "NOUN" and subject.dep_ == "nsubj"
 
 
 def _sides_in_sentence(doc: Doc, found: list[_Candidate]) -> None:
@@ -1263,9 +1608,16 @@ def _mark_denials(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
         if verb.pos_ != "VERB" or r.inside_quote(verb):
             continue
         objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
-        if not objects & DENIED_OBJECTS:
+        # "Ostrovia denied that any collision took place": a denied clause denies too
+        clause = DENIED_CLAUSE and any(c.dep_ == "ccomp" for c in verb.children)
+        if not objects & DENIED_OBJECTS and not clause:
             continue
         deniers = set(subject_ids(r.ctx, verb))
+        if DENIED_CLAUSE:
+            # "Sarvania's Foreign Ministry … denied": the ministry denies for its state
+            subject = clause_subject(verb)
+            deniers |= set(r.parties([c for c in (subject.children if subject is not None
+                                                  else ()) if c.dep_ == "poss"]))
         previous_start = doc[verb.sent.start - 1].sent.start_char if verb.sent.start else 0
         for c in reversed(found):
             if c.status == "claimed" and set(c.actors) & deniers and (
