@@ -242,3 +242,16 @@ def test_calendar_helpers():
     assert tr.duration_value(2, "decade") == "P20Y"
     assert tr.duration_value(None, "month") == "PXM"
     assert tr.duration_value(10**9, "year") is None
+
+
+@pytest.mark.model
+def test_a_headline_led_by_a_gerund_reads_its_weekday(nlp):
+    """ "Counting votes on Sunday night": the gerund is its own head; the climb up the parse
+    stops there instead of asking it for its tense for ever."""
+    found = _one(nlp, "Counting votes on Sunday night", "Sunday night")
+    assert found.value is not None and found.value.startswith("2026-03-08")
+
+
+@pytest.mark.model
+def test_a_number_counting_the_plural_after_it_is_no_year(nlp):
+    assert [t.text for t in _times(nlp, "Some 1500 tractors blocked the ring road.")] == []

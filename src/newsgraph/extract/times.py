@@ -122,7 +122,7 @@ def _direction(token, weekday: bool = False) -> int:
             through_noun = True
         if t.pos_ == "ADP":
             preposition = t.lower_
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return 0
@@ -134,13 +134,13 @@ def _verb_direction(verb, preposition: str | None = None) -> int:
     if aux_words & FUTURE_AUX or verb.lemma_.lower() in FUTURE_LEMMAS:
         return 1
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & CONDITIONAL_MARKS and verb.head is not verb:
+    if marks & CONDITIONAL_MARKS and verb.head.i != verb.i:
         head = _verb_direction(verb.head) if verb.head.pos_ in ("VERB", "AUX") else 0
         if head > 0:
             return 1  # "if both sides signed by Friday" under "could take place"
     if "to" in aux_words:
         head = verb.head
-        if head is verb or head.lemma_.lower() in FUTURE_LEMMAS or head.tag_ in (
+        if head.i == verb.i or head.lemma_.lower() in FUTURE_LEMMAS or head.tag_ in (
                 "VBZ", "VBP", "MD") or any(c.lower_ in FUTURE_AUX for c in head.children):
             return 1
         return 0  # "applied to join in January": past or future, the clause does not say
@@ -159,7 +159,7 @@ def _verb_direction(verb, preposition: str | None = None) -> int:
             return 1
         if aux_words & {"was", "were"}:
             return -1
-        return _direction(verb.head) if verb.head is not verb else 0
+        return _direction(verb.head) if verb.head.i != verb.i else 0
     if verb.tag_ in ("VBZ", "VBP", "VB"):
         return PRESENT_DIRECTION
     return 0
@@ -274,7 +274,7 @@ def _counts_things(m: re.Match, ctx: _Context) -> bool:
     if span is None or len(span) != 1 or span[0].i + 1 >= len(ctx.doc):
         return False
     token, after = span[0], span[0].nbor(1)
-    return after.tag_ == "NNS" and token.head is after and after.lemma_.lower() not in (
+    return after.tag_ == "NNS" and token.head.i == after.i and after.lemma_.lower() not in (
         "year", "day", "month")
 
 
