@@ -198,6 +198,12 @@ def eval_command(
     peer: Annotated[bool, typer.Option(
         help="Also score the peers on the same texts, when installed: textacy for quotes, "
         "quantulum3 for quantities, dateparser over spaCy DATE entities for times.")] = True,
+    off: Annotated[list[str] | None, typer.Option(
+        "--off", help="Score without this event or stance rule, to measure what it is worth "
+        "(repeatable; --rules lists them). Floors are then checked only when --floors is "
+        "given.")] = None,
+    list_rules: Annotated[bool, typer.Option(
+        "--rules", help="List the rules --off can switch off, and exit.")] = False,
 ) -> None:
     """Score extraction against annotated articles: precision, recall and F1 per record kind.
 
@@ -206,16 +212,22 @@ def eval_command(
     (quotes, quantities, times) scored on the same texts.
     """
     from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
+    from newsgraph.extract import rules
 
+    if list_rules:
+        for name, what in rules.RULES.items():
+            out.print(f"{name:24} {what}", markup=False, soft_wrap=True)
+        return
     try:
         gold = load_gold(gold_dir)
-        records = extract_gold(gold, model=model)
+        with rules.switched_off(off or ()):
+            records = extract_gold(gold, model=model)
         report = evaluate(gold, records)
         peers = _peer_reports(gold, records, model) if peer else {}
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    if floors is None and (gold_dir / FLOORS_FILE).is_file():
+    if floors is None and not off and (gold_dir / FLOORS_FILE).is_file():
         floors = gold_dir / FLOORS_FILE
     failed = check_floors(report, json.loads(floors.read_text())) if floors else []
     if as_json:

@@ -27,3 +27,7 @@ class GoldError(NewsgraphError):
 class RayIngestError(NewsgraphError):
     """Ray returned fewer records than it was given, or out of order; what was written before
     stays, and the same ingest run again stores the rest."""
+
+
+class UnknownRule(NewsgraphError):
+    """A rule named to be switched off that the registry (extract/rules.py) does not have."""

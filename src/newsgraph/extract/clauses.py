@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
+from newsgraph.extract.rules import on
 from newsgraph.gazetteer import city_names, demonyms, demonyms_of, surface_index
 from newsgraph.model import Entity
 
@@ -47,7 +48,7 @@ def conjuncts(head: Token) -> list[Token]:
             # "Nordland's top diplomat, Elena Marsh, and Andriy Morozov": the parse hangs the
             # second name from the apposition
             out.extend(c for a in conjuncts(child)[1:] for c in conjuncts(a))
-        elif child.dep_ == "nmod" and NAMES_IN_TITLE and child.i < head.i:
+        elif child.dep_ == "nmod" and on("NAMES_IN_TITLE") and child.i < head.i:
             # "Talvia's Minister of Water and Energy, Ines de Graaf, and Merovian Power Minister
             # Nabil El Hadi signed": the parse makes the first title a modifier of the second
             # name and hangs the first name from it
@@ -68,7 +69,7 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
         if group:
             ids.extend(group)
             continue
-        owner = _owner_of_force(ctx, token) if OWNER_OF_FORCE else []
+        owner = _owner_of_force(ctx, token) if on("OWNER_OF_FORCE") else []
         if owner:
             ids.extend(owner)
             continue
@@ -101,16 +102,12 @@ KINDS_OF_BODY = {
     "alliance": ("alliance", "treaty organization", "nato", "pact"),
     "bloc": ("union", "community", "bloc", "association"),
 }
-# A switch per rule of the third round: set it False to measure what the rule is worth
-# (docs/events.md, "What each rule of the third round fixed").
-BODY_OF_KIND = True
-COINED_DEMONYMS = True
 
 
 def _body_of_kind(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "the alliance", "the bloc": the one organisation of the article whose name says it is
     one, when no name of it holds the word itself."""
-    kinds = KINDS_OF_BODY.get(head.lower_) if BODY_OF_KIND else None
+    kinds = KINDS_OF_BODY.get(head.lower_) if on("BODY_OF_KIND") else None
     if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
     bodies = [e.id for e in ctx.entities if e.type == "ORG" and any(
@@ -155,16 +152,13 @@ def _named_in_apposition(ctx: SpeakerContext, head: Token) -> str | None:
 # Plural nouns for those who fight or act for a body: "its fighters", "their troops".
 FORCES = frozenset({"fighters", "troops", "forces", "soldiers", "militants", "gunmen",
                     "units", "inspectors", "police", "officers"})
-OWNER_OF_FORCE = True
-NAMES_IN_TITLE = True
-THE_GOVERNMENT = True
 GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
 
 
 def _the_government(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "the government" with nothing to say whose is the government of the country the story
     names most, when it names it at least twice as often as any other."""
-    if not THE_GOVERNMENT or head.lower_ not in GOVERNMENT_WORDS or not any(
+    if not on("THE_GOVERNMENT") or head.lower_ not in GOVERNMENT_WORDS or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in head.children
     ) or any(c.dep_ in ("prep", "poss", "amod", "compound") for c in head.children):
         return []  # "the government in Darsk", "her government": said whose
@@ -213,10 +207,12 @@ def _person_of_object_pronoun(ctx: SpeakerContext, token: Token, found: str | No
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = clause_subject(verb)
-    if subject is None and OWN_SUBJECT_NOT_OBJECT:
+    if subject is None and on("OWN_SUBJECT_NOT_OBJECT"):
         subject = _subject_through_chain(verb)
     own = set(entity_ids(ctx, subject)) if subject is not None and subject.i != token.i else set()
-    if found is not None and ctx.is_person(found) and not (OWN_SUBJECT_NOT_OBJECT and found in own):
+    if found is not None and ctx.is_person(found) and not (
+        on("OWN_SUBJECT_NOT_OBJECT") and found in own
+    ):
         return None  # "see him": not the one who sees
     for _, entity in ctx.mentions_before(token.idx, ("PERSON",)):
         if entity.id in own or ctx.gender.get(entity.id) not in (None, gender):
@@ -224,9 +220,6 @@ def _person_of_object_pronoun(ctx: SpeakerContext, token: Token, found: str | No
         earlier = ctx.last_mention(entity.id, token.idx)
         return entity.id if earlier >= token.sent.start_char else None
     return None
-
-
-OWN_SUBJECT_NOT_OBJECT = True
 
 
 def _subject_through_chain(verb: Token) -> Token | None:
@@ -404,7 +397,7 @@ def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
     words = [t for t in head.children if t.dep_ in ("amod", "compound")]
     words += [c for t in words for c in t.children if c.dep_ == "conj"]
     names = {demonyms().get(t.text) for t in words} - {None}
-    if not names and COINED_DEMONYMS and head.lower_ in REPRESENTATIVES:
+    if not names and on("COINED_DEMONYMS") and head.lower_ in REPRESENTATIVES:
         # "Velmonian officials": a country the gazetteer does not know, named "…ia"
         return [e.id for e in ctx.entities if e.type == "GPE" and e.name.endswith("ia") and any(
             t.text == e.name + "n" for t in words)]
@@ -437,7 +430,7 @@ def said_by(ctx: SpeakerContext, verb: Token, ids: list[str] | None = None) -> T
     """The verb of saying whose subject does what ``verb`` says, when the parse joined
     ``verb`` to the reported clause (see ``_sayer_of_conjunct``): its tense and its time are
     that verb's too ("said on Tuesday that … and warned")."""
-    sayer = _sayer_of_conjunct(verb) if SAYER_OF_CONJUNCT else None
+    sayer = _sayer_of_conjunct(verb) if on("SAYER_OF_CONJUNCT") else None
     if sayer is None:
         return None
     if ids is None:
@@ -451,7 +444,6 @@ def _tense_of_sayer(verb: Token, sayer: Token) -> bool:
     return verb.tag_ == sayer.tag_ == "VBD" and verb.head.tag_ in ("VBZ", "VBP")
 
 
-SAYER_OF_CONJUNCT = True
 SAYING = frozenset({"say", "tell", "add", "announce", "state", "insist", "argue"})
 
 
@@ -466,9 +458,6 @@ def _sayer_of_conjunct(verb: Token) -> Token | None:
     if first.dep_ != "ccomp" or first.head.i == first.i or first.head.lemma_ not in SAYING:
         return None
     return first.head
-
-
-PRONOUN_OF_CONJUNCT = True
 
 
 def _subject_of_first_clause(ctx: SpeakerContext, verb: Token, subject: Token) -> list[str]:
@@ -492,7 +481,7 @@ def _own_subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
         return []
     if subject.lower_ in RELATIVE_PRONOUNS:
         return _antecedent_ids(ctx, subject)
-    earlier = _subject_of_first_clause(ctx, verb, subject) if PRONOUN_OF_CONJUNCT else []
+    earlier = _subject_of_first_clause(ctx, verb, subject) if on("PRONOUN_OF_CONJUNCT") else []
     if earlier:
         return earlier
     if subject.is_upper and len(subject.text) > 1:

@@ -38,6 +38,7 @@ from newsgraph.extract.clauses import (
 )
 from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
 from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.extract.rules import on
 from newsgraph.gazetteer import city_names, demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
@@ -322,13 +323,13 @@ def _object_typed(verb: Token, lemma: str) -> tuple[str, str] | None:
     if lemma == "release" and words & RELEASED_PEOPLE:
         return "CONCEDE", "release"
     if lemma == "send" and words & TROOP_WORDS:
-        if TROOPS_TO_HELP and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING
+        if on("TROOPS_TO_HELP") and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING
                                   for c in verb.children):
             return "AID", "send"  # "would send 300 soldiers to help clear roads"
         return "MOBILIZE", "deploy"
     if words & AID_WORDS and not words & TROOP_WORDS:
         return "AID", lemma
-    if CONTRIBUTING and lemma == "contribute" and objects:
+    if on("CONTRIBUTING") and lemma == "contribute" and objects:
         return "COOPERATE", "contribute"  # "would contribute two patrol vessels"
     return None
 
@@ -349,11 +350,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return "PROTEST", "demonstrate"
     if lemma == "warn" and not _a_threat(token):
         return None
-    if lemma == "threaten" and LIKELY_TO_HAPPEN and any(
+    if lemma == "threaten" and on("LIKELY_TO_HAPPEN") and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in HAPPENINGS for c in token.children
     ):
         return None  # "a row that threatened to spill into wider talks": likely, no threat
-    if NO_COMMENT and lemma in ("decline", "refuse") and any(
+    if on("NO_COMMENT") and lemma in ("decline", "refuse") and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in SAYING_NOTHING for c in token.children
     ):
         return None  # "declined to comment": nothing refused to anyone
@@ -367,13 +368,13 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return None  # "signed a joint letter": the letter is the event, no agreement
     if lemma in ENDORSING:
         return ("SUPPORT", "endorse") if _endorsed_party(token) else None
-    if lemma == "want" and WANTING_OTHERS_TO_ACT:
+    if lemma == "want" and on("WANTING_OTHERS_TO_ACT"):
         # "wants governments to speed up dredging": asking others to act; "wants guarantees",
         # "want to go home" or "wants every state to be able to" asks no act of anyone
         return ("REQUEST", "want") if any(
             c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and c.lemma_ not in ("be", "have")
             and any(g.dep_ == "nsubj" for g in c.children) for c in token.children) else None
-    if lemma == "expect" and EXPECTING_OF_A_PARTY:
+    if lemma == "expect" and on("EXPECTING_OF_A_PARTY"):
         # "she expected Nordland to show good faith": what one party expects another to do is
         # asked of it; "diplomats expect the leaders to try" or "is expected to meet" is not
         parties = ("GPE", "ORG", "PERSON", "NORP")
@@ -385,17 +386,17 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in token.children)
         return ("REQUEST", "expect") if asked else None
-    if lemma == "apply" and APPLYING_TO_JOIN:
+    if lemma == "apply" and on("APPLYING_TO_JOIN"):
         # "applied to join NATO", "applied for membership": asking to be let in; "will apply
         # the rules" asks nothing
         return ("REQUEST", "apply") if not any(c.dep_ == "dobj" for c in token.children) and any(
             (c.dep_ == "xcomp" and c.lemma_.lower() in ("join", "become", "enter"))
             or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children) else None
-    if lemma == "block" and BLOCKING_ROUTES:
+    if lemma == "block" and on("BLOCKING_ROUTES"):
         # "tractors blocked the ring road": a blockade; "blocked the bill" is no protest
         return ("PROTEST", "blockade") if any(
             c.dep_ == "dobj" and c.lemma_.lower() in ROUTES for c in token.children) else None
-    if lemma == "see" and SEEING_A_PERSON:
+    if lemma == "see" and on("SEEING_A_PERSON"):
         # "is expected to see him again": seeing a person is meeting them; "see a repeat"
         # or "seen no new arrivals" is not
         return ("CONSULT", "meet") if any(
@@ -498,7 +499,7 @@ class _Reader:
         self.ctx = ctx
         self.entities = ctx.by_id
         self.locative = self._locative_entities(doc)
-        self.buildings = self._buildings() if BUILDINGS_ON else set()
+        self.buildings = self._buildings() if on("BUILDINGS") else set()
         self.times = [t for t in times if t.kind == "point"]
         self.published = published
 
@@ -578,7 +579,8 @@ class _Reader:
         own phrase is the noun's, wherever the parse hangs it; so is a bare one right after
         its place ("a conference in Rotterdam next week")."""
         end = max(t.i for t in noun.subtree) + 1
-        if BARE_TIME_AFTER and end < len(self.doc) and prep_objects(noun, PLACE_PREPOSITIONS) and (
+        if on("BARE_TIME_AFTER") and end < len(self.doc) and prep_objects(
+            noun, PLACE_PREPOSITIONS) and (
             self.doc[end].lower_ in ("next", "last", "this")
         ):
             start = self.doc[end].idx
@@ -645,11 +647,11 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         if type_ != "AGREE":
             return None
         type_, subtype = "REJECT", "refuse"
-    elif NEGATED_GOVERNOR and verb.dep_ == "xcomp" and verb.head.i != verb.i and negated(
+    elif on("NEGATED_GOVERNOR") and verb.dep_ == "xcomp" and verb.head.i != verb.i and negated(
         verb.head
     ) and type_ != "AGREE":
         return None  # "the navy has not begun to pull back": nothing done
-    if BLAMING_A_THING and subtype == "blame" and _blames_a_thing(r, verb):
+    if on("BLAMING_A_THING") and subtype == "blame" and _blames_a_thing(r, verb):
         return None  # "blamed low rainfall for the weaker flows": no party accused
     actors = subject_ids(r.ctx, verb) or _seat_of_government(r, clause_subject(verb))
     teller = _refusal_told(verb) if type_ == "REJECT" and kind[0] == "AGREE" else None
@@ -661,7 +663,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         # "accused the army of firing on a depot": the accused is who fired, on one side's word
         accused = [c for c in accuser.children if c.dep_ == "dobj"]
         actors = r.parties(accused)
-    agreed = _agreed_act(verb) if AGREED_ACTS and not actors else None
+    agreed = _agreed_act(verb) if on("AGREED_ACTS") and not actors else None
     if agreed is not None:
         actors = subject_ids(r.ctx, agreed.head)  # the signers do what they signed to do
     objects = _acted_on(verb)
@@ -669,11 +671,11 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     acted_on = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(
         verb, ("on", "against", "at"))
     place = r.place([verb, *acted_on]) or r.place(_participles_on(verb))
-    if place is None and AGREED_ON_TALKS and type_ == "AGREE":
+    if place is None and on("AGREED_ON_TALKS") and type_ == "AGREE":
         place = _place_of_talks(r, verb)  # "agree to extend Vienna ceasefire talks"
     if place is None and subtype == "blockade":
         place = r.place(acted_on, ("around", "near", "to", "into", "outside"))  # the road's
-    if place is None and SUBJECT_PLACE:
+    if place is None and on("SUBJECT_PLACE"):
         # "dock workers at Kessel walked out", "negotiators in Vienna agreed": a place inside
         # the subject is where they did it
         subject = clause_subject(verb)
@@ -708,14 +710,14 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         return None
     if _one_sided(verb, subtype, actors, targets, group):
         return None
-    if AGREED_TO_MEET and type_ == "AGREE" and any(
+    if on("AGREED_TO_MEET") and type_ == "AGREE" and any(
         c.dep_ == "xcomp" and (VERB_TRIGGERS.get(c.lemma_.lower()) or ("",))[0] == "CONSULT"
         for c in verb.children
     ):
         return None  # "the ministers agreed to meet again": the meeting is what is reported
     toll = _toll_verb(verb, kind)
     if not actors and not targets and type_ in ACTORLESS_TYPES and not passive and toll is None \
-            and not (PLACED_UNNAMED and place is not None and _unnamed_doer(verb)):
+            and not (on("PLACED_UNNAMED") and place is not None and _unnamed_doer(verb)):
         return None
     anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     anchors += [toll] if toll is not None else []
@@ -739,7 +741,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         when = when or r.deadline(verb)
     if status == "occurred" and type_ == "ASSAULT" and _reported_by_a_side(r, verb):
         status = "claimed"  # "the army said Carvenia had struck its positions first"
-    if status == "occurred" and type_ == "COERCE" and OWN_CLAIM and _claimed_by_itself(
+    if status == "occurred" and type_ == "COERCE" and on("OWN_CLAIM") and _claimed_by_itself(
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
@@ -813,8 +815,6 @@ def _group_subject(verb: Token) -> bool:
     pointing = any(c.lower_ in ("the", "both", "two") for c in subject.children)
     return pointing and (subject.lower_ == "pair" or (
         subject.tag_ == "NNS" and subject.lemma_.lower() in GROUP_NOUNS))
-
-
 
 
 def _trip_of(verb: Token) -> Token | None:
@@ -896,20 +896,20 @@ def _light_verb(noun: Token) -> Token | None:
 def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | None:
     type_, subtype = kind
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss")}
-    if dets & GENERIC_DETERMINERS or (WIDER_TALKS and dets & WIDER):
+    if dets & GENERIC_DETERMINERS or (on("WIDER_TALKS") and dets & WIDER):
         return None
     verb = _light_verb(noun)
     if verb is not None and negated(verb):
         return None
     if verb is not None and verb.lemma_.lower() not in LIGHT_VERBS and _verb_trigger(verb):
         return None  # the verb reports the event itself ("imposed sanctions" aside)
-    if GOVERNED_NOUN and verb is not None and verb.lemma_.lower() in LIGHT_VERBS and (
+    if on("GOVERNED_NOUN") and verb is not None and verb.lemma_.lower() in LIGHT_VERBS and (
         _governed_by_trigger(verb)
     ):
         return None  # "threatened to impose duties": the threat is the event, as with verbs
     if _own_sitting(r, noun, kind):
         return None
-    if NOTE_OF_PROTEST and type_ == "PROTEST" and _a_writing_of(noun):
+    if on("NOTE_OF_PROTEST") and type_ == "PROTEST" and _a_writing_of(noun):
         return None  # "was handed a formal note of protest": a written complaint, no crowd
     kind = _letter_kind(noun) or kind
     type_, subtype = kind
@@ -917,7 +917,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") or (
         c.dep_ == "nsubj" and noun.pos_ == "VERB")]  # "after Oslo talks", misparsed
     named = r.parties(modifiers)
-    if HYPHENED_SIDES and type_ in SYMMETRIC:
+    if on("HYPHENED_SIDES") and type_ in SYMMETRIC:
         named = _hyphened_sides(r, modifiers) or named
     # "the Hallvik summit": a single place named before the noun is where, not who
     where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
@@ -945,7 +945,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
-    if YEAR_NAMED_AGREEMENT and type_ == "AGREE" and not actors and not targets and any(
+    if on("YEAR_NAMED_AGREEMENT") and type_ == "AGREE" and not actors and not targets and any(
         c.dep_ == "nummod" and c.ent_type_ == "DATE" for c in noun.children
     ):
         return None  # "the 2020 deal that governs fishing access": an agreement in force
@@ -954,14 +954,14 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     anchors = [noun] + ([verb] if carried else [])
     actors += r.parties(_organisers(noun, verb))
     place = r.place(anchors) or (where[0] if where else None)
-    if place is None and verb is not None and TAKING_PLACE and _taking_place(noun, verb):
+    if place is None and verb is not None and on("TAKING_PLACE") and _taking_place(noun, verb):
         place = r.place([verb])  # "the swap could take place in the town of Lisna"
     if place is None and type_ == "CONSULT":
         place = r.inner_place(noun)
-    if place is None and STRUCK_ON:
+    if place is None and on("STRUCK_ON"):
         # "a rocket strike on Kelvar": the place attacked is where the attack was
         place = _struck_place(r, kind, prep_objects(noun, ("on", "against")))
-    if place is None and SUBJECT_PLACE and verb is not None and noun.dep_ == "dobj":
+    if place is None and on("SUBJECT_PLACE") and verb is not None and noun.dep_ == "dobj":
         # "dockers in Antwerp staged a one-day stoppage": where those who held it are
         subject = clause_subject(verb)
         if subject is not None and subject.lower_ not in GOVERNMENT_WORDS:
@@ -969,11 +969,11 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
     when = r.time(anchors) or (r.time(_after_main(verb)) if carried else None)
-    if when is None and TIME_AFTER_PHRASE:
+    if when is None and on("TIME_AFTER_PHRASE"):
         when = r.time_after_phrase(noun)
     definite = definite or bool(dets & DEFINITE)
     bare = not actors and not targets and not definite and place is None and when is None
-    between = EXCHANGE_SIDES and subtype == "prisoner exchange" and not actors and not targets
+    between = on("EXCHANGE_SIDES") and subtype == "prisoner exchange" and not actors and not targets
     if bare and type_ not in ACTORLESS_TYPES and not between:
         return None  # "peace talks" in general
     status = _status(r, verb) if verb is not None else _status_before(noun)
@@ -992,7 +992,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if session and verb is not None and noun.dep_ == "nsubj":
         # "the talks would resume next Tuesday"; "previous rounds in Geneva last year …
         # collapsed in February": a time of the noun's own is the session's
-        when = (when or r.time([verb])) if SESSION_OWN_TIME else (r.time([verb]) or when)
+        when = (when or r.time([verb])) if on("SESSION_OWN_TIME") else (r.time([verb]) or when)
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
@@ -1006,11 +1006,11 @@ def _status_before(noun: Token) -> str:
     """ "exposes a rift before the Ankara summit": what something now happening comes before
     is ahead."""
     prep = noun.head
-    if WRITTEN_PLAN and noun.dep_ == "pobj" and prep.lower_ in ("on", "for") and (
+    if on("WRITTEN_PLAN") and noun.dep_ == "pobj" and prep.lower_ in ("on", "for") and (
         prep.head.lemma_.lower() in PLANS
     ):
         return "planned"  # "accepted a draft text on an exchange of prisoners"
-    if not TIME_AFTER_PHRASE or noun.dep_ != "pobj" or prep.lower_ != "before":
+    if not on("TIME_AFTER_PHRASE") or noun.dep_ != "pobj" or prep.lower_ != "before":
         return "occurred"
     verb = prep.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -1066,7 +1066,7 @@ def _organisers(noun: Token, verb: Token | None) -> list[Token]:
                                    "stoppage"):
         return []
     participles = [c for c in noun.children if c.dep_ == "acl"]
-    if CALLED_BY and verb is not None and noun.dep_ == "nsubjpass":
+    if on("CALLED_BY") and verb is not None and noun.dep_ == "nsubjpass":
         participles.append(verb)  # "the stoppage was called by the union"
     if verb is not None and noun.dep_ == "dobj":
         participles += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
@@ -1142,7 +1142,7 @@ def _sides_before(c: _Candidate, found: list[_Candidate]) -> None:
         _participants(e) - set(c.actors)) == 2), None)
     if earlier is not None:
         c.targets = [p for p in [*earlier.actors, *earlier.targets] if p not in c.actors]
-        if PLACE_OF_SIDES and earlier.type == "CONSULT":
+        if on("PLACE_OF_SIDES") and earlier.type == "CONSULT":
             c.place = c.place or earlier.place  # met them where they were talking
 
 
@@ -1188,7 +1188,7 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         toll = first.type == "ASSAULT" and first.sentence == later.sentence
         # "Protest outside the venue — Around 300 demonstrators have gathered outside the
         # hall": reports with no party in one paragraph tell one happening
-        told_together = PLACED_UNNAMED and not _participants(first) and not _participants(
+        told_together = on("PLACED_UNNAMED") and not _participants(first) and not _participants(
             later) and "\n\n" not in r.text[first.trigger.start: later.trigger.start]
         return later.subtype == first.subtype or first.type == "CONSULT" or toll or told_together
     if _participants(later) == _participants(first) or (
@@ -1199,7 +1199,7 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
     if later.definite and later.subtype == first.subtype and first.type == "CONSULT":
         return True  # "Rutte, who joined the summit by video link": the summit named before
-    if CALLED_BY and later.definite and later.subtype == first.subtype and not _participants(
+    if on("CALLED_BY") and later.definite and later.subtype == first.subtype and not _participants(
         first
     ) and first.type in ACTORLESS_TYPES:
         return True  # "dock workers walked out … The stoppage was called by the union"
@@ -1227,8 +1227,6 @@ def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.time = first.time or later.time
 
 
-
-
 def extract_events(
     doc: Doc, entities: tuple[Entity, ...], times: tuple[Time, ...], *,
     published: date | None = None, headline_end: int = 0, ctx: SpeakerContext | None = None,
@@ -1250,14 +1248,14 @@ def extract_events(
         else:
             kind = _noun_trigger(token)
             candidate = _from_noun(r, token, kind) if kind is not None else None
-            if candidate is not None and SESSIONS_ELSEWHERE:
+            if candidate is not None and on("SESSIONS_ELSEWHERE"):
                 more = _sessions_elsewhere(r, token, candidate)
         if candidate is None:
             continue
         for each in [candidate, *more]:
             _place_candidate(r, each, found)
     _mark_denials(r, doc, found)
-    if SIDES_IN_SENTENCE:
+    if on("SIDES_IN_SENTENCE"):
         _sides_in_sentence(doc, found)
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
@@ -1270,7 +1268,7 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
     """Add a candidate to what was found, or to the mentions of the event it reports again."""
     if candidate.group and candidate.type == "CONSULT":
         _as_before(candidate, found)
-        if SESSION_NEEDS_SIDES and not _participants(candidate):
+        if on("SESSION_NEEDS_SIDES") and not _participants(candidate):
             return  # "a second round is planned": of talks the story has not named
     if candidate.both_sides:
         _sides_before(candidate, found)
@@ -1288,30 +1286,13 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
         found.append(candidate)
 
 
-# A switch per rule of the third round: set it False to measure what the rule is worth
-# (docs/events.md, "What each rule of the third round fixed").
-REPORTED_IN_MARKS = True
-NEGATED_GOVERNOR = True
-BUILDINGS_ON = True
-DESCRIBING_CONJUNCT = True
-PLACE_OF_SIDES = True
-SEEING_A_PERSON = True
-TIME_AFTER_PHRASE = True
-WANTING_OTHERS_TO_ACT = True
-
-
 def _reported_in_marks(r: _Reader, verb: Token) -> bool:
     """ "The ministry said it "welcomes the peaceful conduct of the vote"": a verb in marks
     whose subject stands outside them is the reporter's account of what was said."""
-    if not REPORTED_IN_MARKS or verb.pos_ != "VERB":
+    if not on("REPORTED_IN_MARKS") or verb.pos_ != "VERB":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.i < verb.i and not r.inside_quote(subject)
-
-
-SIDES_IN_SENTENCE = True
-PLACED_UNNAMED = True
-AGREED_ON_TALKS = True
 
 
 def _place_of_talks(r: _Reader, verb: Token) -> str | None:
@@ -1326,42 +1307,27 @@ def _place_of_talks(r: _Reader, verb: Token) -> str | None:
         if found is not None:
             return found
     return None
-STRUCK_ON = True
-SESSION_NEEDS_SIDES = True
-REFUSAL_TOLD = True
 
 
 def _refusal_told(verb: Token) -> Token | None:
     """The verb of telling a refusal to sign is told to someone with: "had told the mediators
     that Strovna would not sign a truce" is the teller's refusal, made to the mediators."""
     head = verb.head
-    if not REFUSAL_TOLD or verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ != "tell":
+    if not on("REFUSAL_TOLD") or verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ != "tell":
         return None
     told = any(c.dep_ in ("dobj", "dative") for c in head.children)
     return head if told and clause_subject(head) is not None else None
-YEAR_NAMED_AGREEMENT = True
-LIKELY_TO_HAPPEN = True
 # What a situation, not a party, "threatens to" do.
 HAPPENINGS = frozenset({"spill", "spread", "escalate", "engulf", "unravel", "worsen", "deepen",
                         "overshadow", "derail", "overwhelm", "boil"})
-WIDER_TALKS = True
-BLOCKING_ROUTES = True
 # What a blockade blocks: "blocked the ring road", "blocked the port".
 ROUTES = frozenset({"road", "motorway", "highway", "bridge", "port", "harbour", "harbor",
                     "crossing", "border", "railway", "line", "street", "entrance", "access",
                     "tunnel", "junction", "route"})
-CONTRIBUTING = True
-APPLYING_TO_JOIN = True
-TROOPS_TO_HELP = True
 # What troops are sent to do when they are sent as aid.
 HELPING = frozenset({"help", "assist", "rescue", "evacuate", "deliver", "rebuild", "support"})
-DENIED_CLAUSE = True
-WRITTEN_PLAN = True
 # Writings that set out what is to happen: "a draft text on an exchange of prisoners".
 PLANS = frozenset({"text", "draft", "list", "plan", "proposal", "protocol", "timetable"})
-SUBJECT_PLACE = True
-CALLED_BY = True
-OWN_CLAIM = True
 
 
 def _claimed_by_itself(r: _Reader, verb: Token, actors: list[str]) -> bool:
@@ -1370,20 +1336,15 @@ def _claimed_by_itself(r: _Reader, verb: Token, actors: list[str]) -> bool:
     if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in ("say", "claim"):
         return False
     return bool(actors) and subject_ids(r.ctx, head) == actors
-EXPECTING_OF_A_PARTY = True
-GOVERNED_NOUN = True
-SEAT_OF_GOVERNMENT = True
 
 
 def _seat_of_government(r: _Reader, subject: Token | None) -> list[str]:
     """ "a condition the government in Darsk calls "blackmail"": a government named by the
     place it sits in acts for that place's state."""
-    if not SEAT_OF_GOVERNMENT or subject is None or subject.lower_ not in GOVERNMENT_WORDS:
+    if not on("SEAT_OF_GOVERNMENT") or subject is None or subject.lower_ not in GOVERNMENT_WORDS:
         return []
     return [f[0].id for o in prep_objects(subject, ("in",))
             if (f := r.ctx.entity_at(o)) is not None and f[0].type == "GPE"][:1]
-AGREED_TO_MEET = True
-AGREED_ACTS = True
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "treaty", "pact"})
 
 
@@ -1402,20 +1363,14 @@ def _agreed_act(verb: Token) -> Token | None:
     if noun.lemma_.lower() not in AGREEMENT_NOUNS or noun.dep_ != "dobj":
         return None
     return noun
-NO_COMMENT = True
 # What one declines to do when one says nothing: "declined to comment".
 SAYING_NOTHING = frozenset({"comment", "elaborate", "speculate", "say", "respond", "confirm"})
-BLAMING_A_THING = True
 
 
 def _blames_a_thing(r: _Reader, verb: Token) -> bool:
     """ "blamed low rainfall for the weaker flows": what is blamed is a cause, not a party."""
     blamed = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(blamed) and blamed[0].pos_ == "NOUN" and not r.parties(blamed)
-HYPHENED_SIDES = True
-BARE_TIME_AFTER = True
-SESSION_OWN_TIME = True
-SESSIONS_ELSEWHERE = True
 
 
 def _sessions_elsewhere(r: _Reader, noun: Token, c: _Candidate) -> list[_Candidate]:
@@ -1468,8 +1423,6 @@ def _country_of_nationality(r: _Reader, entity_id: str) -> str:
     country = demonyms().get(entity.name)
     found = [e.id for e in r.ctx.entities if e.type == "GPE" and country in (e.name, *e.aliases)]
     return found[0] if len(found) == 1 else entity_id
-EXCHANGE_SIDES = True
-TAKING_PLACE = True
 
 
 def _sides_of_dispute(c: _Candidate, found: list[_Candidate]) -> None:
@@ -1488,7 +1441,6 @@ def _taking_place(noun: Token, verb: Token) -> bool:
     if noun.dep_ == "nsubj" and verb.lemma_.lower() == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return noun.dep_ == "nsubjpass" and verb.lemma_.lower() in ("expect", "plan", "schedule")
-NOTE_OF_PROTEST = True
 # What one writes a protest in: "a note of protest", "a letter of protest".
 PROTEST_WRITINGS = frozenset({"note", "letter", "statement", "message", "declaration"})
 
@@ -1596,7 +1548,6 @@ def _date_from_stamps(r: _Reader, found: list[_Candidate]) -> None:
             c.time = before[-1]
 
 
-
 DENIED_OBJECTS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
                             "allegation", "allegations", "report", "reports", "it", "this"})
 
@@ -1609,11 +1560,11 @@ def _mark_denials(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
             continue
         objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
         # "Ostrovia denied that any collision took place": a denied clause denies too
-        clause = DENIED_CLAUSE and any(c.dep_ == "ccomp" for c in verb.children)
+        clause = on("DENIED_CLAUSE") and any(c.dep_ == "ccomp" for c in verb.children)
         if not objects & DENIED_OBJECTS and not clause:
             continue
         deniers = set(subject_ids(r.ctx, verb))
-        if DENIED_CLAUSE:
+        if on("DENIED_CLAUSE"):
             # "Sarvania's Foreign Ministry … denied": the ministry denies for its state
             subject = clause_subject(verb)
             deniers |= set(r.parties([c for c in (subject.children if subject is not None
@@ -1670,7 +1621,7 @@ def _not_an_event_verb(verb: Token) -> bool:
     """
     if verb.dep_ == "acl":
         return True
-    if DESCRIBING_CONJUNCT and verb.dep_ == "conj" and verb.tag_ == "VBN" and (
+    if on("DESCRIBING_CONJUNCT") and verb.dep_ == "conj" and verb.tag_ == "VBN" and (
         verb.head.dep_ == "acl"
     ):
         return True  # "the talks, hosted by Brenner and mediated by the OSCE"

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
 from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
 from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.extract.rules import on
 from newsgraph.model import Entity, Quote, Span, Stance
 
 SUPPORT_VERBS = frozenset({
@@ -40,10 +41,6 @@ OPPOSE_VERBS = frozenset({
 })
 # Acts that commit one to something, a position only when refused: "would not sign a truce".
 REFUSED_ACTS = frozenset({"sign", "ratify", "approve"})
-# A switch per rule of the third round: set it False to measure what the rule is worth
-# (docs/events.md, "What each rule of the third round fixed").
-REFUSED_ON = True
-RESTRICTIVE_ON = True
 PHRASAL_OPPOSE = frozenset({("rule", "out"), ("object", "to"), ("speak", "against"),
                             ("argue", "against"), ("campaign", "against"), ("vote", "against")})
 PHRASAL_SUPPORT = frozenset({("argue", "for"), ("push", "for"), ("call", "for"),
@@ -74,18 +71,6 @@ FIRST_PERSON = frozenset({"we", "i", "us"})
 CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
 MAX_ISSUE_TOKENS = 12
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-SAME_THING_ON = True
-# Switches of the fourth round (docs/events.md): set one False to measure what its rule is worth.
-WANTED_CLAUSE = True      # "wants every member state to be able to import …": the clause
-JOINED_NOUNS = True       # "want guarantees, monitors on both banks and a date": each object
-VAGUE_REPEAT = True       # "backs the plan" beside "supports the patrols": one position
-BARE_APPEAL = True        # "called for calm": an appeal, no issue
-NOT_AGAINST = True        # "we are not against X": no position either way
-OWN_TREATMENT = True      # "against being ignored": a complaint, no issue named
-HARD_LINE = True          # "has taken a hard line on migration": opposes it
-BUT_WANTS = True          # "backs the deal but wants guarantees": a condition, no stance
-STANDING_PAST = True      # "which long resisted enlargement": a past position
-NEUTRAL = True            # "has not endorsed a candidate": neutrality, no stance
 
 
 # "a hard line on X", "a tough stance on X": a position against X.
@@ -123,7 +108,7 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
                 polarity = "oppose" if pair in PHRASAL_OPPOSE else "support"
                 obj = _object(token) if c.dep_ == "prt" else _pobj(c)
                 return polarity, obj
-        if REFUSED_ON and lemma in REFUSED_ACTS and negated(token):
+        if on("REFUSED") and lemma in REFUSED_ACTS and negated(token):
             return "support", _object(token)  # "would not sign a truce": negation turns it
         if lemma in SUPPORT_VERBS or lemma in OPPOSE_VERBS:
             return ("support" if lemma in SUPPORT_VERBS else "oppose"), _object(token)
@@ -144,7 +129,7 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
     if _only_way(token):
         # "argue that membership is the only guarantee against being dragged into the war"
         return "support", next(c for c in token.children if c.dep_ == "nsubj")
-    if HARD_LINE and token.lower_ in STANCE_NOUNS and token.dep_ == "dobj" and any(
+    if on("HARD_LINE") and token.lower_ in STANCE_NOUNS and token.dep_ == "dobj" and any(
         c.dep_ == "amod" and c.lower_ in HARD_WORDS for c in token.children
     ):
         # the parse may hang "on migration" from the verb ("has taken a hard line on")
@@ -159,12 +144,11 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
 ONLY_WAYS = frozenset({"guarantee", "way", "solution", "answer", "option", "hope", "path",
                        "safeguard", "remedy"})
 ARGUING = frozenset({"argue", "insist", "say", "believe", "maintain", "contend"})
-ONLY_WAY_ON = True
 
 
 def _only_way(token: Token) -> bool:
     """The copula of "that X is the only guarantee", reported by a verb of arguing."""
-    if not ONLY_WAY_ON or token.lemma_ != "be" or token.dep_ != "ccomp" or (
+    if not on("ONLY_WAY") or token.lemma_ != "be" or token.dep_ != "ccomp" or (
         token.head.lemma_.lower() not in ARGUING
     ):
         return False
@@ -225,14 +209,14 @@ def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
 def _own_clause(verb: Token) -> bool:
     """ "wants every member state to be able to import …": a complement clause with its own
     subject, which is what is wanted, "to" and all."""
-    return WANTED_CLAUSE and verb.dep_ == "ccomp" and verb.pos_ in ("VERB", "AUX") and any(
+    return on("WANTED_CLAUSE") and verb.dep_ == "ccomp" and verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _joined_nouns(obj: Token | None) -> list[Token]:
     """ "We want guarantees, monitors on both banks and a date": each noun joined to the
     object is wanted too."""
-    if not JOINED_NOUNS or obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+    if not on("JOINED_NOUNS") or obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
         return []
     out: list[Token] = []
     # the parse may join the later nouns to the verb: "want guarantees, OSCE monitors …"
@@ -249,14 +233,14 @@ def _joined_nouns(obj: Token | None) -> list[Token]:
 def _bare_appeal(cue: Token, obj: Token) -> bool:
     """ "called for calm", "will call for help": an appeal for a bare mass noun names no
     issue in dispute."""
-    return BARE_APPEAL and obj.dep_ == "pobj" and obj.head.lower_ == "for" and (
+    return on("BARE_APPEAL") and obj.dep_ == "pobj" and obj.head.lower_ == "for" and (
         (cue.lemma_.lower(), "for") in PHRASAL_SUPPORT) and obj.tag_ == "NN" and not any(
         True for _ in obj.children)
 
 
 def _own_treatment(obj: Token) -> bool:
     """ "We are against being ignored": what is done to the holder, no issue named."""
-    return OWN_TREATMENT and obj.tag_ == "VBN" and any(
+    return on("OWN_TREATMENT") and obj.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.lower_ == "being" for c in obj.children) and not any(
         c.dep_ == "agent" for c in obj.children)
 
@@ -265,7 +249,8 @@ def _issue_tokens(head: Token) -> list[Token]:
     keep = [head]
     # "any deal that extends Kallen's life": after "any" the relative clause says which
     restricted = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children) or (
-        RESTRICTIVE_ON and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        on("RESTRICTIVE")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         and head.i + 1 < len(head.doc) and head.nbor().lower_ in ("that", "which"))
     for child in head.children:
         if child.dep_ in CUT_DEPS and child.i > head.i and not (
@@ -297,7 +282,7 @@ RENAMING = frozenset({"step", "move", "measure", "idea", "proposal", "condition"
 
 def _vague(tokens: list[Token]) -> bool:
     """ "the plan": a definite noun that says nothing of what it is."""
-    return VAGUE_REPEAT and len(tokens) == 2 and tokens[0].lower_ == "the" and (
+    return on("VAGUE_REPEAT") and len(tokens) == 2 and tokens[0].lower_ == "the" and (
         tokens[1].tag_ == "NN")
 
 
@@ -351,7 +336,7 @@ class _Reader:
             return None  # "the patrol plan" is already specific
         lemma = head.lemma_.lower()
         verb = NOMINALISED.get(lemma, lemma)
-        names = SAME_THING.get(lemma, frozenset()) if SAME_THING_ON else frozenset()
+        names = SAME_THING.get(lemma, frozenset()) if on("SAME_THING") else frozenset()
         at = lemma_positions(self.doc)
         for t in self._before(head, sorted(i for name in names for i in at.get(name, ()))):
             # "signed an agreement to share revenue …" … "backs the deal": where the article
@@ -416,7 +401,7 @@ def _condition_of(cue: Token) -> bool:
     """ "backs the deal but wants guarantees for fishermen", "supports the application but
     wants the war frozen first": what is wanted is the condition of the backing."""
     head = cue.head
-    return BUT_WANTS and cue.lemma_.lower() == "want" and cue.dep_ == "conj" and (
+    return on("BUT_WANTS") and cue.lemma_.lower() == "want" and cue.dep_ == "conj" and (
         head.lemma_.lower() in SUPPORT_VERBS | OPPOSE_VERBS) and any(
         c.dep_ == "cc" and c.lower_ in ("but", "yet") and head.i < c.i < cue.i
         for c in head.children)
@@ -424,12 +409,13 @@ def _condition_of(cue: Token) -> bool:
 
 def _past_position(cue: Token) -> bool:
     """ "The Élysée, which long resisted rapid enlargement, said …": held then, not now."""
-    return STANDING_PAST and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING
+    return on("STANDING_PAST") and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING
 
 
 def _neutral(cue: Token, verb: Token, obj: Token) -> bool:
     """ "Salcedo has not endorsed a candidate": no side taken, so no stance on any."""
-    return NEUTRAL and cue.lemma_.lower() in ENDORSING and (negated(verb) or negated(cue)) and (
+    return on("NEUTRAL") and cue.lemma_.lower() in ENDORSING and (
+        negated(verb) or negated(cue)) and (
         obj.lemma_.lower() in CONTESTANTS) and all(
         c.dep_ == "det" and c.lower_ in ("a", "an", "any", "either") for c in obj.children)
 
@@ -493,7 +479,9 @@ def extract_stances(
                 continue
             if _bare_appeal(token, obj) or _own_treatment(obj):
                 continue
-            if NOT_AGAINST and token.lower_ == "against" and (negated(verb) or negated(token)):
+            if on("NOT_AGAINST") and token.lower_ == "against" and (
+                negated(verb) or negated(token)
+            ):
                 continue  # "we are not against the gas": no position either way
             if token.lemma_.lower() in PROMISES and obj.pos_ != "VERB" and any(
                 t.like_num for t in obj.subtree
@@ -501,7 +489,7 @@ def extract_stances(
                 continue  # "pledged €3 million": aid given, not a position held
             issue_tokens = _issue_tokens(obj)
             vague = False
-            renamed = (r.earlier_phrase(obj) if SAME_THING_ON and obj.pos_ == "NOUN"
+            renamed = (r.earlier_phrase(obj) if on("SAME_THING") and obj.pos_ == "NOUN"
                        and obj.lemma_.lower() in SAME_THING else None)
             if renamed:
                 issue_tokens = renamed  # "I back this agreement": the agreement named before
@@ -576,13 +564,10 @@ def _sentences_apart(doc: Doc, a: int, b: int) -> int:
     return 0 if span is None or not len(span) else sum(1 for _ in span.sents)
 
 
-JOINED_OBJECTS = True
-
-
 def _joined_objects(cue: Token, obj: Token | None) -> list[Token]:
     """ "pledged to raise the pension and to fund the increase with a windfall tax": each
     infinitive joined to the cue's own is a position of its own."""
-    if not JOINED_OBJECTS or obj is None or obj.dep_ != "xcomp" or obj.tag_ != "VB":
+    if not on("JOINED_OBJECTS") or obj is None or obj.dep_ != "xcomp" or obj.tag_ != "VB":
         return []
     return [c for c in obj.children if c.dep_ == "conj" and c.tag_ == "VB"]
 

@@ -1,0 +1,108 @@
+"""The rules of the event and stance readers that can be switched off, named in one place.
+
+Every rule a round of measured work added carries a name here, and the code asks ``on(name)``
+where the rule acts. ``newsgraph eval --off NAME`` scores the gold sets without it: that is how
+a rule shows what it is worth across all the sets, and how a later round finds the rules that
+no longer earn their place (docs/events.md, "Measuring a rule").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from newsgraph.errors import UnknownRule
+
+# name → what the rule reads; the module that applies it says where.
+RULES: dict[str, str] = {
+    # parties (extract/clauses.py), shared by events and stances
+    "BODY_OF_KIND": '"the alliance", "the bloc": the one body of that kind the story names',
+    "COINED_DEMONYMS": '"Velmonian officials": a demonym coined from a country the story names',
+    "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
+    "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
+    "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
+    "OWN_SUBJECT_NOT_OBJECT": '"see him": the one seen is not the one who sees',
+    "SAYER_OF_CONJUNCT": "a verb joined to a reported clause is the sayer's",
+    "PRONOUN_OF_CONJUNCT": '"it" opening a joined clause is the subject of the first',
+    # events (extract/events.py)
+    "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
+    "NEGATED_GOVERNOR": 'what "has not begun" has not happened',
+    "BUILDINGS": 'a place "at the X" is a building of the city, one meeting place with it',
+    "DESCRIBING_CONJUNCT": "hosts and mediators are no sides of the talks they host",
+    "PLACE_OF_SIDES": 'meeting "both delegations" happens where the delegations talk',
+    "SEEING_A_PERSON": "seeing a person is meeting them",
+    "TIME_AFTER_PHRASE": "a time right after a meeting's phrase is the meeting's",
+    "WANTING_OTHERS_TO_ACT": '"wants governments to speed up dredging" is a request',
+    "SIDES_IN_SENTENCE": "talks take the sides their sentence names",
+    "PLACED_UNNAMED": "an unnamed doer at a named place still makes an event",
+    "TROOPS_TO_HELP": 'troops sent "to help" are aid, not a mobilisation',
+    "DENIED_CLAUSE": '"denied that …" denies the claimed act; a ministry denies for its state',
+    "WRITTEN_PLAN": 'an act in "a draft text on" is planned',
+    "SUBJECT_PLACE": 'a place in the subject is where ("dock workers at Kessel walked out")',
+    "CALLED_BY": '"the stoppage was called by the union": the union organised it',
+    "OWN_CLAIM": "what a side says it captured itself is its claim",
+    "EXPECTING_OF_A_PARTY": '"expected Nordland to show good faith" asks it of Nordland',
+    "GOVERNED_NOUN": '"threatened to impose duties": the duties are the threat\'s',
+    "SEAT_OF_GOVERNMENT": '"the government in Darsk" acts for Darsk\'s state',
+    "AGREED_TO_MEET": '"agreed to meet again" is the meeting, not an agreement',
+    "AGREED_ACTS": '"signed an agreement to withdraw by August": the signers\' planned act',
+    "NO_COMMENT": '"declined to comment" refuses nothing',
+    "BLAMING_A_THING": '"blamed low rainfall" accuses no party',
+    "HYPHENED_SIDES": '"a UK-Dutch conference": two sides',
+    "BARE_TIME_AFTER": '"a conference in Rotterdam next week": the time after the place',
+    "SESSION_OWN_TIME": "a session's own time before its verb's",
+    "SESSIONS_ELSEWHERE": '"rounds in Geneva last year and in Istanbul in February": two',
+    "EXCHANGE_SIDES": "a prisoner exchange naming no party is between the talks' sides",
+    "TAKING_PLACE": '"the swap could take place in X": the swap\'s place and time',
+    "NOTE_OF_PROTEST": '"a note of protest" is no demonstration',
+    "AGREED_ON_TALKS": '"agree to extend the Vienna talks": agreed where the talks are',
+    "STRUCK_ON": '"a rocket strike on Kelvar": the place struck is where',
+    "SESSION_NEEDS_SIDES": "a session of talks never named before, with no sides, is left out",
+    "REFUSAL_TOLD": '"told the mediators that Strovna would not sign": the teller refuses',
+    "YEAR_NAMED_AGREEMENT": '"the 2020 deal" with no party is in force, not reached',
+    "LIKELY_TO_HAPPEN": 'a row that "threatened to spill" makes no threat',
+    "WIDER_TALKS": '"wider talks" name no session',
+    "BLOCKING_ROUTES": '"tractors blocked the ring road": a blockade there',
+    "CONTRIBUTING": '"would contribute two patrol vessels" cooperates',
+    "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
+    # stances (extract/stances.py)
+    "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
+    "RESTRICTIVE": "a restrictive relative clause after \"a\" says which",
+    "SAME_THING": '"the deal", "this agreement": the agreement the article introduced',
+    "ONLY_WAY": '"argue that X is the only guarantee" supports X',
+    "JOINED_OBJECTS": "each infinitive joined to the cue's own is a position",
+    "WANTED_CLAUSE": '"wants every state to be able to import": the clause is the issue',
+    "JOINED_NOUNS": '"want guarantees, monitors and a date": each noun is an issue',
+    "VAGUE_REPEAT": 'a bare "the plan" beside the holder\'s named position is that position',
+    "BARE_APPEAL": '"called for calm": an appeal for a bare noun is no stance',
+    "NOT_AGAINST": '"we are not against X" takes no position',
+    "OWN_TREATMENT": '"against being ignored" names no issue',
+    "HARD_LINE": '"a hard line on X" opposes X',
+    "BUT_WANTS": '"backs the deal but wants guarantees": the want is a condition',
+    "STANDING_PAST": '"which long resisted enlargement": a former position',
+    "NEUTRAL": '"has not endorsed a candidate": standing aside',
+}
+
+_off: set[str] = set()
+
+
+def on(name: str) -> bool:
+    """Whether the rule ``name`` applies (all do, unless switched off for a measurement)."""
+    return name not in _off
+
+
+@contextmanager
+def switched_off(names: Iterable[str]) -> Iterator[None]:
+    """Apply every rule but ``names`` inside the block, in this process."""
+    names = set(names)
+    unknown = sorted(names - RULES.keys())
+    if unknown:
+        raise UnknownRule(
+            f"no rule named {', '.join(unknown)}; `newsgraph eval --rules` lists them")
+    saved = set(_off)
+    _off.update(names)
+    try:
+        yield
+    finally:
+        _off.clear()
+        _off.update(saved)
