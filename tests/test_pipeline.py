@@ -81,3 +81,16 @@ def test_prepare_rejects_text_beyond_the_parser_limit(monkeypatch):
     monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 100)
     with pytest.raises(InputRejected, match="too long"):
         prepare(RawArticle(source="long.txt", body=BODY))
+
+
+@pytest.mark.model
+def test_nothing_kept_for_a_document_outlives_its_extraction():
+    """The kept entity Spans point back at the Doc: left in place, each parsed Doc waits for
+    the garbage collector instead of being freed when the stream lets it go."""
+    from newsgraph.nlp import load
+    from newsgraph.pipeline import extract_doc
+
+    article = prepare(RawArticle(source="t.txt", body="Elena Marsh met Andriy Morozov in Oslo."))
+    doc = load()(article.text)
+    assert extract_doc(article, doc).entities
+    assert not [k for k in doc.user_data if str(k).startswith("newsgraph_")]

@@ -20,7 +20,7 @@ from newsgraph.extract import (
     extract_times,
 )
 from newsgraph.extract.clauses import party_context
-from newsgraph.extract.doc_cache import known_text
+from newsgraph.extract.doc_cache import known_text, release
 from newsgraph.language import english_share, is_english
 from newsgraph.model import Article, Extraction, RawArticle, article_id
 
@@ -69,21 +69,24 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run every extractor over one annotated article."""
     warnings = () if article.published else (NO_DATE_WARNING,)
     known_text(doc, article.text)
-    entities = extract_entities(doc, headline_end=headline_end(article))
-    quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
-    times = extract_times(doc, published=article.published)
-    parties = party_context(doc, entities)  # events and stances resolve parties alike
-    return Extraction(
-        article=article,
-        entities=entities,
-        quotes=quotes,
-        quantities=extract_quantities(doc, entities, quotes),
-        times=times,
-        events=extract_events(doc, entities, times, published=article.published,
-                              headline_end=headline_end(article), ctx=parties),
-        stances=extract_stances(doc, entities, quotes, ctx=parties),
-        warnings=warnings,
-    )
+    try:
+        entities = extract_entities(doc, headline_end=headline_end(article))
+        quotes = extract_quotes(doc, entities, headline_end=headline_end(article))
+        times = extract_times(doc, published=article.published)
+        parties = party_context(doc, entities)  # events and stances resolve parties alike
+        return Extraction(
+            article=article,
+            entities=entities,
+            quotes=quotes,
+            quantities=extract_quantities(doc, entities, quotes),
+            times=times,
+            events=extract_events(doc, entities, times, published=article.published,
+                                  headline_end=headline_end(article), ctx=parties),
+            stances=extract_stances(doc, entities, quotes, ctx=parties),
+            warnings=warnings,
+        )
+    finally:
+        release(doc)  # the Doc is freed as soon as the caller lets it go
 
 
 def extract_articles(
