@@ -255,3 +255,22 @@ def test_a_headline_led_by_a_gerund_reads_its_weekday(nlp):
 @pytest.mark.model
 def test_a_number_counting_the_plural_after_it_is_no_year(nlp):
     assert [t.text for t in _times(nlp, "Some 1500 tractors blocked the ring road.")] == []
+
+
+def test_a_pattern_is_skipped_only_on_texts_without_the_words_it_needs():
+    """Each pattern noted as needing words matches only where one of them stands, so skipping
+    a text without them loses nothing."""
+    from newsgraph.extract.times import COMPILED, COMPILED_NEEDS
+
+    text = ("The 1990s and the '80s, the 21st century, the first quarter of 2026, the first "
+            "half of next year, last spring, next Tuesday morning, yesterday, this evening, last night, from "
+            "three days ago, with five minutes later, the past few weeks, within the hour, recent "
+            "months, 10:30 GMT, 9 am, midnight, 12 March, March 12, 2026-03-12, 12/03/2026.")
+    needing = [(p, needs) for (p, _), needs in zip(COMPILED, COMPILED_NEEDS, strict=True)
+               if needs]
+    assert len(needing) >= 15
+    for pattern, needs in needing:
+        # the match and what its lookbehind reads ("within the hour")
+        found = [text[max(0, m.start() - 8): m.end()].lower() for m in pattern.finditer(text)]
+        assert found, pattern.pattern  # the sample exercises every noted pattern
+        assert all(any(w in f for w in needs) for f in found), pattern.pattern

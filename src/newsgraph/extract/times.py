@@ -544,6 +544,20 @@ YEAR_WORD = r"(?P<y>\d{4}|(?i:this|last|next) year)"
 NUMBER_START = "TtFfSsEeNnOoAaHh0-9"  # the first letters of NUM_I's words, and digits
 
 
+# Words (lower case) one of which every match of a pattern contains: a pattern is not tried
+# on a text that has none of them.
+NEEDS: dict[str, tuple[str, ...]] = {}
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _needs(words: tuple[str, ...], pattern: str) -> str:
+    """``pattern``, noted as matching only where one of ``words`` stands: most articles have no
+    "century", "within" or "midnight", and trying a pattern costs a pass over the article."""
+    NEEDS[pattern] = words
+    return pattern
+
+
 def _at(first: str, pattern: str) -> str:
     """``pattern`` tried only where one of the characters ``first`` stands: a pattern opening
     with optional words is otherwise tried, word by word, at every position of the article,
@@ -554,42 +568,48 @@ def _at(first: str, pattern: str) -> str:
 
 
 PATTERNS: tuple[tuple[str, Handler], ...] = (
-    (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
-    (r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _numeric),
-    (rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MONTH})(?:,?\s(?P<y>\d{{4}}))?"
-     r"(?![\w\d])", _day_month),
-    (rf"\b(?P<mon>{MONTH})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y>\d{{4}}))?"
-     r"(?![\d:.,]\d|\w)", _day_month),
-    (_at("TtEeSsBbMmLlNnJFAOD",
+    (_needs(("-",), r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (_needs(("/",), r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+     _numeric),
+    (_needs(MONTH_STEMS, rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{MONTH})"
+                         rf"(?:,?\s(?P<y>\d{{4}}))?(?![\w\d])"), _day_month),
+    (_needs(MONTH_STEMS, rf"\b(?P<mon>{MONTH})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                         rf"(?:,?\s(?P<y>\d{{4}}))?(?![\d:.,]\d|\w)"), _day_month),
+    (_needs(MONTH_STEMS, _at("TtEeSsBbMmLlNnJFAOD",
          r"\b(?:(?i:(?:the\s)?(?:end|start|beginning|middle)\sof|early|mid|late)[\s-])?"
          rf"(?:(?P<rel>(?i:last|next|this))\s)?(?P<mon>{MONTH})(?:,?\s(?:of\s)?"
-         r"(?P<y>\d{4}))?(?![\w\d])"), _month_year),
+         r"(?P<y>\d{4}))?(?![\w\d])")), _month_year),
     (_at("TtEeSsBbMmLl12",
          r"(?:(?<=\d{4}[-–])|(?<![\d$€£¥₽.,/:-]))(?P<pre>(?i:(?:the\s)?(?:end|start|beginning|"
          r"middle)\sof\s|(?:early|mid|late)[\s-]|the\syear\s))?"
          r"\b(?P<y>1[1-9]\d\d|20\d\d)\b(?![\d%]|[.,:]\d|-(?!\d{4}\b|\d\d\b)\d)"), _year),
-    (_at("TtEeMmLl12", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?(?P<c>1[0-9]|20)"
-                       r"(?P<d>\d)0s\b"), _decade),
-    (_at("TtEeMmLl'’", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?['’](?P<d>\d)0s\b"),
-     _short_decade),
-    (r"\b(?i:the)\s(?P<n>\d{1,2})(?:st|nd|rd|th)\s(?i:century)\b", _century),
-    (_at("TtFfSs1-4", r"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|"
-                      rf"3rd|4th))\s(?i:quarter)(?:\s(?i:of)\s{YEAR_WORD})?\b"), _quarter),
+    (_needs(("0s",), _at("TtEeMmLl12", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?"
+                                      r"(?P<c>1[0-9]|20)(?P<d>\d)0s\b")), _decade),
+    (_needs(("0s",), _at("TtEeMmLl'’", r"\b(?:(?i:the)\s)?(?:(?i:early|mid|late)[\s-])?['’]"
+                                      r"(?P<d>\d)0s\b")), _short_decade),
+    (_needs(("century",), r"\b(?i:the)\s(?P<n>\d{1,2})(?:st|nd|rd|th)\s(?i:century)\b"),
+     _century),
+    (_needs(("quarter",), _at("TtFfSs1-4", r"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second|third|"
+                                          rf"fourth|final|1st|2nd|3rd|4th))\s(?i:quarter)"
+                                          rf"(?:\s(?i:of)\s{YEAR_WORD})?\b")), _quarter),
     (r"\bQ(?P<q>[1-4])(?:\s(?P<y>\d{4}))?\b", _quarter),
-    (_at("TtFfSs", rf"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second))\s(?i:half)\s(?i:of)\s"
-                   rf"{YEAR_WORD}\b"), _half),
+    (_needs(("half",), _at("TtFfSs", rf"\b(?:(?i:the)\s)?(?P<ord>(?i:first|second))\s"
+                                    rf"(?i:half)\s(?i:of)\s{YEAR_WORD}\b")), _half),
     (r"\bH(?P<h>[12])\s(?P<y>\d{4})\b", _half),
-    (_at("TtEeLlMmNnCcPpSsAaWwFf",
+    (_needs(("spring", "summer", "autumn", "winter", "fall"), _at("TtEeLlMmNnCcPpSsAaWwFf",
          r"\b(?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-])?(?:(?P<rel>(?i:last|this|next|coming|"
          r"past))\s)?(?P<s>(?i:spring|summer|autumn|winter|fall))(?:,?\s(?:(?i:of)\s)?"
-         r"(?P<y>\d{4}))?\b"), _season),
-    (_at("LlTtNnCcPpMWFS", rf"\b(?:(?P<rel>(?i:last|this\scoming|this|next|coming|past|"
-                           rf"previous))\s)?(?P<wd>{WEEKDAY})"
-                           r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _weekday),
-    (r"\b(?P<w>(?i:yesterday|today|tomorrow|tonight))(?:\s(?P<part>(?i:morning|afternoon|"
-     r"evening|night)))?\b", _deictic),
-    (r"\b(?P<w>(?i:this))\s(?P<part>(?i:morning|afternoon|evening))\b", _deictic),
-    (r"\b(?P<w>(?i:last))\s(?P<part>(?i:night))\b", _deictic),
+         r"(?P<y>\d{4}))?\b")), _season),
+    (_needs(WEEKDAY_WORDS, _at(
+        "LlTtNnCcPpMWFS",
+        rf"\b(?:(?P<rel>(?i:last|this\scoming|this|next|coming|past|previous))\s)?(?P<wd>{WEEKDAY})"
+        r"(?:\s(?P<part>(?i:morning|afternoon|evening|night)))?\b")), _weekday),
+    (_needs(("yesterday", "today", "tomorrow", "tonight"),
+            r"\b(?P<w>(?i:yesterday|today|tomorrow|tonight))(?:\s(?P<part>(?i:morning|afternoon|"
+            r"evening|night)))?\b"), _deictic),
+    (_needs(("morning", "afternoon", "evening"),
+            r"\b(?P<w>(?i:this))\s(?P<part>(?i:morning|afternoon|evening))\b"), _deictic),
+    (_needs(("night",), r"\b(?P<w>(?i:last))\s(?P<part>(?i:night))\b"), _deictic),
     (_at("TtLlPpNnCcFfSs",
          r"\b(?:(?P<the>(?i:the))\s)?(?P<rel>(?i:last|past|previous|this|next|coming|following|"
          r"current|same))\s(?:(?i:calendar|fiscal|financial)\s)?(?P<u>(?i:week|month|year|"
@@ -598,28 +618,34 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
      r"year))\b", _edge_of_period),
     (r"\b(?i:the\s(?:end|start|beginning|middle)\sof)\s(?P<rel>(?i:the|this|next|last))\s"
      r"(?P<u>(?i:week|month|year))\b", _edge_of_period),
-    (_at(NUMBER_START, rf"\b(?P<n>{NUM_I})[\s-](?P<u>{UNIT})s?\s(?P<dir>(?i:ago|hence))\b"),
-     _offset),
-    (rf"(?:(?<=\bwith\s)|(?<=\bfrom\s))(?P<n>{NUM_I})\s(?P<u>{UNIT})s?\s"
-     r"(?P<dir>(?i:earlier|later))\b", _offset),
+    (_needs(("ago", "hence"), _at(NUMBER_START, rf"\b(?P<n>{NUM_I})[\s-](?P<u>{UNIT})s?\s"
+                                                r"(?P<dir>(?i:ago|hence))\b")), _offset),
+    (_needs(("earlier", "later"), rf"(?:(?<=\bwith\s)|(?<=\bfrom\s))(?P<n>{NUM_I})\s"
+                                  rf"(?P<u>{UNIT})s?\s(?P<dir>(?i:earlier|later))\b"), _offset),
     (_at(NUMBER_START,
          rf"\b(?:(?i:the)\s(?i:past|last|next|previous|first|coming|following)\s)?"
          rf"(?P<n>{NUM_I})[\s-](?P<u>{UNIT})s?\b(?![\s-]+old)"), _duration),
     (_at("YyDdMmWwCc", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))"
                        r"(?P<u>(?i:years|decades|months|weeks|centuries))\b"), _vague_duration),
-    (r"(?<=\bwithin\s)(?i:the)\s(?P<u>(?i:hour|day|week|month|year))\b", _within_the),
-    (r"\b(?i:the)\s(?:(?i:coming|next|past|last)\s)(?:(?i:few)\s)?(?i:days|weeks|months|years)\b",
-     _fuzzy),
-    (r"\b(?i:recent)\s(?P<u>(?i:days|weeks|months|years|decades))\b", _vague_duration),
+    (_needs(("within",), r"(?<=\bwithin\s)(?i:the)\s(?P<u>(?i:hour|day|week|month|year))\b"),
+     _within_the),
+    (_needs(("days", "weeks", "months", "years"),
+            r"\b(?i:the)\s(?:(?i:coming|next|past|last)\s)(?:(?i:few)\s)?"
+            r"(?i:days|weeks|months|years)\b"), _fuzzy),
+    (_needs(("recent",), r"\b(?i:recent)\s(?P<u>(?i:days|weeks|months|years|decades))\b"),
+     _vague_duration),
     (_at("NnCcPpRrLlSsTt", r"\b(?:(?i:now|currently|nowadays|presently|recently|lately|soon)\b"
                            r"|(?i:the\s(?:near\s)?(?:past|future))\b)"), _reference),
-    (r"\b(?=\d)(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|"
-     rf"am\b|pm\b)))?(?:\s(?P<z>{ZONES})\b)?", _clock),
-    (r"\b(?=\d)(?<![\d.:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
-     rf"(?:\s(?P<z>{ZONES})\b)?", _clock),
-    (r"\b(?i:noon|midday|midnight)\b", _noon),
+    (_needs((":",), r"\b(?=\d)(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
+                    rf"(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b)))?(?:\s(?P<z>{ZONES})\b)?"),
+     _clock),
+    (_needs(("am", "pm", "a.m", "p.m"),
+            r"\b(?=\d)(?<![\d.:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+            rf"(?:\s(?P<z>{ZONES})\b)?"), _clock),
+    (_needs(("noon", "midday", "midnight"), r"\b(?i:noon|midday|midnight)\b"), _noon),
 )
 COMPILED = tuple((re.compile(p), h) for p, h in PATTERNS)
+COMPILED_NEEDS = tuple(NEEDS.get(p, ()) for p, _ in PATTERNS)
 CLOCK_HANDLERS = (_clock, _noon)
 # Words that make a capitalised "May"/"March" something else than a month.
 NOT_A_MONTH_TAGS = frozenset({"MD", "VB", "VBP", "VBZ", "VBD"})
@@ -629,7 +655,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     """(start, end, pattern index, match) of every pattern match, overlaps resolved:
     the longest wins, then the earlier pattern."""
     found = []
+    low = text.lower()
     for i, (pattern, _) in enumerate(COMPILED):
+        needs = COMPILED_NEEDS[i]
+        if needs and not any(word in low for word in needs):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), i, m))
