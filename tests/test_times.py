@@ -263,9 +263,10 @@ def test_a_pattern_is_skipped_only_on_texts_without_the_words_it_needs():
     from newsgraph.extract.times import COMPILED, COMPILED_NEEDS
 
     text = ("The 1990s and the '80s, the 21st century, the first quarter of 2026, the first "
-            "half of next year, last spring, next Tuesday morning, yesterday, this evening, last night, from "
-            "three days ago, with five minutes later, the past few weeks, within the hour, recent "
-            "months, 10:30 GMT, 9 am, midnight, 12 March, March 12, 2026-03-12, 12/03/2026.")
+            "half of next year, last spring, next Tuesday morning, yesterday, this evening, "
+            "last night, from three days ago, with five minutes later, the past few weeks, "
+            "within the hour, recent months, 10:30 GMT, 9 am, midnight, 12 March, March 12, "
+            "2026-03-12, 12/03/2026.")
     needing = [(p, needs) for (p, _), needs in zip(COMPILED, COMPILED_NEEDS, strict=True)
                if needs]
     assert len(needing) >= 15
