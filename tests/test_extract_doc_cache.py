@@ -9,9 +9,11 @@ from newsgraph.extract.doc_cache import (
     ents_of,
     known_text,
     lemma_positions,
+    positions,
     starts_of,
     text_of,
     token_texts,
+    word_positions,
     words_of,
 )
 
@@ -60,3 +62,12 @@ def test_a_known_text_is_taken_as_the_documents():
     doc = spacy.blank("en")(text)
     known_text(doc, text)
     assert text_of(doc) is text  # not joined from the tokens
+
+
+def test_positions_are_where_a_lemma_or_a_word_stands_in_text_order():
+    words = ["In", "Karsk", "envoys", "Met", ";", "in", "Darsk", "they", "meet"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              lemmas=["in", "Karsk", "envoy", "meet", ";", "in", "Darsk", "they", "meet"])
+    assert word_positions(doc)["in"] == [0, 5]  # lower case
+    assert positions(doc, lemmas=["meet"], words=["in"]) == [0, 3, 5, 8]
+    assert positions(doc, words=["met"]) == [3] and positions(doc) == []

@@ -8,6 +8,8 @@ makes no Token, and kept in ``doc.user_data``: a parsed Doc does not change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span
 
@@ -72,6 +74,26 @@ def lemma_positions(doc: Doc) -> dict[str, list[int]]:
             found.setdefault(key, []).append(i)
         doc.user_data["newsgraph_lemmas"] = found
     return found
+
+
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each word (lower case) stands, in text order, read once."""
+    found = doc.user_data.get("newsgraph_words")
+    if found is None:
+        found = {}
+        for i, word in enumerate(words_of(doc)):
+            found.setdefault(word.lower(), []).append(i)
+        doc.user_data["newsgraph_words"] = found
+    return found
+
+
+def positions(doc: Doc, lemmas: Iterable[str] = (), words: Iterable[str] = ()) -> list[int]:
+    """Where a token with one of ``lemmas`` or one of ``words`` (both lower case) stands, in
+    text order: a rule that fires only on a few words reads those tokens, not every one."""
+    by_lemma, by_word = lemma_positions(doc), word_positions(doc)
+    found = {i for lemma in lemmas for i in by_lemma.get(lemma, ())}
+    found.update(i for word in words for i in by_word.get(word, ()))
+    return sorted(found)
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

@@ -36,7 +36,7 @@ from newsgraph.extract.clauses import (
     status_of,
     subject_ids,
 )
-from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
+from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.gazetteer import city_names, demonyms
@@ -421,11 +421,8 @@ TRIGGER_LEMMAS = frozenset({
 
 def _trigger_positions(doc: Doc) -> list[int]:
     """Where a trigger may stand, in text order: a Token costs a Python object, and the
-    lemma index and the word list leave the few hundred an article has of its thousands."""
-    lemmas = lemma_positions(doc)
-    found = {i for lemma in TRIGGER_LEMMAS for i in lemmas.get(lemma, ())}
-    found.update(i for i, w in enumerate(words_of(doc)) if w.lower() in NOUN_TRIGGERS)
-    return sorted(found)
+    lemma and word indexes leave the few hundred an article has of its thousands."""
+    return positions(doc, TRIGGER_LEMMAS, NOUN_TRIGGERS)
 
 
 def _city(entity: Entity) -> bool:
@@ -506,7 +503,7 @@ class _Reader:
     def _locative_entities(self, doc: Doc) -> set[str]:
         """Entities the article uses as places somewhere ("in Hallvik", "at the Hofburg")."""
         out = set()
-        preps = (doc[i] for i, w in enumerate(words_of(doc)) if w.lower() in PLACE_PREPOSITIONS)
+        preps = (doc[i] for i in positions(doc, words=PLACE_PREPOSITIONS))
         for t in (c for p in preps for c in p.children):
             if t.dep_ == "pobj":
                 found = self.ctx.entity_at(t)

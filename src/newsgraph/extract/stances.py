@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
-from newsgraph.extract.doc_cache import lemma_positions, text_of, words_of
+from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.model import Entity, Quote, Span, Stance
@@ -87,11 +87,8 @@ CUE_WORDS = frozenset({"against", "favour", "favor", "open", *STANCE_NOUNS})
 
 def _cue_positions(doc: Doc) -> list[int]:
     """Where a cue may stand, in text order: a stance is rare and a Token costs a Python
-    object, so the lemma index and the word list pick the few tokens ``_cue`` must read."""
-    lemmas = lemma_positions(doc)
-    found = {i for lemma in CUE_LEMMAS for i in lemmas.get(lemma, ())}
-    found.update(i for i, w in enumerate(words_of(doc)) if w.lower() in CUE_WORDS)
-    return sorted(found)
+    object, so the lemma and word indexes pick the few tokens ``_cue`` must read."""
+    return positions(doc, CUE_LEMMAS, CUE_WORDS)
 
 
 def _cue(token: Token) -> tuple[str, Token | None] | None:
