@@ -171,6 +171,11 @@ def _the_government(ctx: SpeakerContext, head: Token) -> list[str]:
     return [ranked[0][0]]
 
 
+def _bodies(ctx: SpeakerContext, ids: list[str]) -> list[str]:
+    """The ids among ``ids`` that name a body or a state, not a person."""
+    return [i for i in ids if (e := ctx.by_id.get(i)) is not None and e.type != "PERSON"]
+
+
 def _owner_of_force(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "the Front said … its fighters had captured": those who fight for a body, named by a
     possessive pronoun, are that body, when the pronoun names one."""
@@ -188,7 +193,7 @@ def _owner_of_force(ctx: SpeakerContext, head: Token) -> list[str]:
         if verb.dep_ == "ccomp" and verb.head.i != verb.i:
             subject = clause_subject(verb.head)
             ids = entity_ids(ctx, subject) if subject is not None else []
-    bodies = [i for i in ids if (e := ctx.by_id.get(i)) is not None and e.type != "PERSON"]
+    bodies = _bodies(ctx, ids)
     return bodies if len(bodies) == 1 == len(ids) else []
 
 
@@ -469,7 +474,7 @@ def _subject_of_first_clause(ctx: SpeakerContext, verb: Token, subject: Token) -
     if first is None or first.pos_ == "PRON":
         return []
     ids = entity_ids(ctx, first)
-    bodies = [i for i in ids if (e := ctx.by_id.get(i)) is not None and e.type != "PERSON"]
+    bodies = _bodies(ctx, ids)
     if not bodies or len(bodies) != len(ids) or (subject.lower_ == "it") != (len(ids) == 1):
         return []
     return bodies

@@ -672,12 +672,8 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         place = _place_of_talks(r, verb)  # "agree to extend Vienna ceasefire talks"
     if place is None and subtype == "blockade":
         place = r.place(acted_on, ("around", "near", "to", "into", "outside"))  # the road's
-    if place is None and on("SUBJECT_PLACE"):
-        # "dock workers at Kessel walked out", "negotiators in Vienna agreed": a place inside
-        # the subject is where they did it
-        subject = clause_subject(verb)
-        if subject is not None and subject.lower_ not in GOVERNMENT_WORDS:
-            place = r.place([subject], ("in", "at"))  # "the government in Darsk" is who
+    if place is None:
+        place = _subject_place(r, verb)
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
         visited = [o for o in objects if o.dep_ == "dobj"]
@@ -958,11 +954,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if place is None and on("STRUCK_ON"):
         # "a rocket strike on Kelvar": the place attacked is where the attack was
         place = _struck_place(r, kind, prep_objects(noun, ("on", "against")))
-    if place is None and on("SUBJECT_PLACE") and verb is not None and noun.dep_ == "dobj":
-        # "dockers in Antwerp staged a one-day stoppage": where those who held it are
-        subject = clause_subject(verb)
-        if subject is not None and subject.lower_ not in GOVERNMENT_WORDS:
-            place = r.place([subject], ("in", "at"))
+    if place is None and verb is not None and noun.dep_ == "dobj":
+        place = _subject_place(r, verb)  # "dockers in Antwerp staged a one-day stoppage"
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
     when = r.time(anchors) or (r.time(_after_main(verb)) if carried else None)
@@ -1335,6 +1328,17 @@ def _claimed_by_itself(r: _Reader, verb: Token, actors: list[str]) -> bool:
     return bool(actors) and subject_ids(r.ctx, head) == actors
 
 
+def _subject_place(r: _Reader, verb: Token) -> str | None:
+    """ "dock workers at Kessel walked out", "negotiators in Vienna agreed": a place inside
+    the subject is where they did it ("the government in Darsk" is who, not where)."""
+    if not on("SUBJECT_PLACE"):
+        return None
+    subject = clause_subject(verb)
+    if subject is None or subject.lower_ in GOVERNMENT_WORDS:
+        return None
+    return r.place([subject], ("in", "at"))
+
+
 def _seat_of_government(r: _Reader, subject: Token | None) -> list[str]:
     """ "a condition the government in Darsk calls "blackmail"": a government named by the
     place it sits in acts for that place's state."""
@@ -1417,9 +1421,8 @@ def _country_of_nationality(r: _Reader, entity_id: str) -> str:
     entity = r.entities[entity_id]
     if entity.type != "NORP":
         return entity_id
-    country = demonyms().get(entity.name)
-    found = [e.id for e in r.ctx.entities if e.type == "GPE" and country in (e.name, *e.aliases)]
-    return found[0] if len(found) == 1 else entity_id
+    found = _countries_named(r, demonyms().get(entity.name))
+    return found[0] if found else entity_id
 
 
 def _sides_of_dispute(c: _Candidate, found: list[_Candidate]) -> None:

@@ -535,24 +535,22 @@ def _without_vague_repeats(doc: Doc, stances: list[Stance], vague_ids: set[str])
     dropped when its holder takes the same side on a named one in the next line or sentence
     or the one after; in one sentence they are two things ("backs the treaty and the new
     commission", "backs the treaty but wants guarantees")."""
-    starts = {s.id: s.sentence[0] for s in stances}
     keep = []
     for s in stances:
         if s.id in vague_ids and any(
             o.id not in vague_ids and o.holder == s.holder and o.polarity == s.polarity
-            and _told_apart(doc, s, o, starts) for o in stances
+            and _told_apart(doc, s, o) for o in stances
         ):
             continue
         keep.append(s)
     return [dataclasses.replace(s, id=f"S{n}") for n, s in enumerate(keep, 1)]
 
 
-def _told_apart(doc: Doc, a: Stance, b: Stance, starts: dict[str, int]) -> bool:
+def _told_apart(doc: Doc, a: Stance, b: Stance) -> bool:
     """Whether two stances stand in different lines or sentences, two sentences at most."""
     lo, hi = sorted((a.evidence.start, b.evidence.start))
-    if "\n" in text_of(doc)[lo:hi]:
-        return _sentences_apart(doc, starts[a.id], starts[b.id]) <= 2
-    return 1 <= _sentences_apart(doc, starts[a.id], starts[b.id]) <= 2
+    apart = _sentences_apart(doc, a.sentence[0], b.sentence[0])
+    return apart <= 2 if "\n" in text_of(doc)[lo:hi] else 1 <= apart <= 2
 
 
 def _sentences_apart(doc: Doc, a: int, b: int) -> int:
