@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.entities import extract_entities
+from newsgraph.extract.rules import switched_off
 
 pytestmark = pytest.mark.model
 
@@ -38,3 +39,31 @@ def test_place_listed_with_places_is_a_place(nlp):
     text = "The fund covers the basin shared by Nordland and Estmark, officials said."
     types = _types(nlp, text)
     assert types.get("Estmark") == types.get("Nordland") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "rule"),
+    [
+        # a one-word name on a summit names the town that holds it
+        ("Sorvik summit: leaders agree joint patrols\n\nOur full report on the Sorvik summit "
+         "will follow.", "Sorvik", "GPE", "HOSTED_GATHERING"),
+        # "at the X", always with "the": a building, not a river
+        ("Delegates met at the Vossberg on Monday. Rumours from the Vossberg spread fast.",
+         "Vossberg", "FAC", "AT_THE_BUILDING"),
+        # a name before a facility's kind that never acts: the facility
+        ("Engineers want to restart the Dravik nuclear plant, closed in 2019. Inspectors "
+         "visited Dravik in January.", "Dravik", "FAC", "NAMED_FACILITY"),
+    ],
+)
+def test_where_a_name_stands_types_it_only_with_its_rule(nlp, text, name, expected, rule):
+    assert _types(nlp, text)[name] == expected
+    with switched_off([rule]):
+        assert _types(nlp, text)[name] != expected
+
+
+def test_a_name_that_acts_is_no_host_and_no_facility(nlp):
+    """ "Boeing said …": a company's talks and a company's plant stay the company's."""
+    assert _types(nlp, "Boeing talks collapse\n\nBoeing said the Boeing talks would go on. "
+                       "Union leaders left the Boeing talks early.")["Boeing"] == "ORG"
+    assert _types(nlp, "Kestrel said on Monday it would close the Kestrel car plant. Workers "
+                       "at the Kestrel plant were told first.")["Kestrel"] == "ORG"

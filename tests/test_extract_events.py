@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.extract.rules import switched_off
 from newsgraph.pipeline import extract
 
 pytestmark = pytest.mark.model
@@ -802,3 +803,82 @@ def test_what_the_sides_agree_about_their_talks_they_agree_where_the_talks_are()
     found = _events("The two governments, Talvia and Merovia, agreed to prolong the Oslo peace "
                     "talks.", "2026-04-14")
     assert [e["place"] for e in _of_type(found, "AGREE")] == ["Oslo"]
+
+
+def test_a_town_named_only_for_its_summit_is_where_it_meets():
+    """ "the Tarnvik summit", Tarnvik never acting: the summit's place, not a side of it."""
+    text = ("Tarnvik summit: Baltic leaders agree joint patrols\n\nThe leaders of six countries "
+            "are meeting today at the Tarnvik summit. Talvia's prime minister opened the summit "
+            "at 11:00.")
+    [summit] = _meetings(text, "2026-03-06")
+    assert (summit["place"], "Tarnvik" in summit["actors"]) == ("Tarnvik", False)
+    with switched_off(["HOSTED_GATHERING"]):
+        [summit] = _meetings(text, "2026-03-06")
+    assert summit["actors"] == ["Tarnvik"]
+
+
+def test_the_one_time_after_a_verb_a_broken_parse_cut_off_is_its_time():
+    """ "Pieter van den Berg" parsed as a clause of its own ("den" a verb): the call's time
+    still follows it in the sentence."""
+    text = ("Environment Secretary Tom Hadley spoke to his Merovian counterpart, Pieter van den "
+            "Berg, by phone on Tuesday evening. A spokesperson said the talks were frank.")
+    [call] = _meetings(text, "2026-03-12")
+    assert (call["targets"], call["date"]) == (["Pieter van den Berg"], "2026-03-10")
+    with switched_off(["LONE_TIME"]):
+        [call] = _meetings(text, "2026-03-12")
+    assert call["date"] is None
+
+
+def test_talks_due_to_resume_are_a_planned_session_where_they_sit():
+    """ "are due to resume on Thursday": another session, that day, at the talks' venue."""
+    text = ("Talvia and Merovia held talks in Kellby on Monday.\n\nThe talks at the Vossberg, "
+            "hosted by the Norwegian foreign minister, are due to resume on Thursday after Talvia "
+            "and Merovia failed to agree on a border line.")
+    sessions = [(_parties(m), m["place"], m["date"], m["status"])
+                for m in _meetings(text, "2026-04-14")]
+    assert sessions == [({"Talvia", "Merovia"}, "Kellby", "2026-04-13", "occurred"),
+                        ({"Talvia", "Merovia"}, "Vossberg", "2026-04-16", "planned")]
+    with switched_off(["DUE_TO_RESUME"]):
+        assert len(_meetings(text, "2026-04-14")) == 1
+
+
+def test_a_session_takes_the_sides_its_sentence_names_and_gives_them_to_its_talks():
+    """Talks named with no sides, then "are due to resume … after Talvia and Merovia failed
+    to agree": both the session and the talks it resumes are theirs."""
+    text = ("Kellby talks stall\n\nNegotiators in Kellby worked late on Monday.\n\nThe talks "
+            "are due to resume on Thursday after Talvia and Merovia failed to agree on a border "
+            "line.")
+    found = [(_parties(m), m["date"], m["status"]) for m in _meetings(text, "2026-04-14")]
+    assert ({"Talvia", "Merovia"}, "2026-04-16", "planned") in found
+    with switched_off(["SIDES_LATER"]):
+        found = [(_parties(m), m["date"], m["status"]) for m in _meetings(text, "2026-04-14")]
+    assert ({"Talvia", "Merovia"}, "2026-04-16", "planned") not in found
+
+
+def test_failing_to_agree_is_no_agreement():
+    found = _events("Talvia and Merovia failed to agree on a border line on Monday.",
+                    "2026-04-14")
+    assert _of_type(found, "AGREE") == []
+    with switched_off(["FAILED_TO"]):
+        found = _events("Talvia and Merovia failed to agree on a border line on Monday.",
+                        "2026-04-14")
+    assert [e["actors"] for e in _of_type(found, "AGREE")] == [["Talvia", "Merovia"]]
+
+
+def test_a_second_round_after_the_ministers_meeting_is_between_their_states():
+    text = ("Talvia's Foreign Minister Ada Rusk will meet Merovia's Foreign Minister Ivo Lunde "
+            "in Kellby on Thursday. If the meeting goes well, a second round could be held in "
+            "Merovia's capital, Dornholm, next month.")
+    rounds = [m for m in _meetings(text, "2026-04-14") if m["trigger"]["text"] == "round"]
+    assert [(_parties(m), m["date"]) for m in rounds] == [({"Talvia", "Merovia"}, "2026-05")]
+    with switched_off(["ROUNDS_OF_STATES"]):
+        rounds = [m for m in _meetings(text, "2026-04-14") if m["trigger"]["text"] == "round"]
+    assert _parties(rounds[0]) == {"Ada Rusk", "Ivo Lunde"}
+
+
+def test_a_visited_facility_is_where_the_visit_was():
+    [visit] = _meetings("Engineers want to restart the Dravik nuclear plant, closed in 2019. "
+                        "Inspectors from the European Commission visited Dravik in January.",
+                        "2026-04-14")
+    assert (visit["actors"], visit["targets"], visit["place"]) == (
+        ["European Commission"], [], "Dravik")

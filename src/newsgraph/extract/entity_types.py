@@ -15,6 +15,7 @@ from newsgraph import gazetteer
 from newsgraph.entity_rules import NAME_PARTICLES
 from newsgraph.extract.doc_cache import token_texts
 from newsgraph.extract.roles import in_compound, roles_of
+from newsgraph.extract.rules import on
 
 # Words that make a capitalised name an institution or a place, never a person.
 NON_PERSON_WORDS = frozenset("""
@@ -66,6 +67,8 @@ residents mayor governor authorities
 """.split())
 # "the breakaway Dorava region": a name followed by one of these is a place.
 PLACE_HEADS = frozenset("region province district oblast county municipality".split())
+# "the Hallvik summit", "the Vienna talks": a one-word name on a gathering is where it meets.
+HOSTED_GATHERINGS = frozenset("summit talks conference negotiations".split())
 # "along the Varna", "banks of the Vesna", "down the Danube".
 RIVER_PREPOSITIONS = frozenset(
     "along of over across on up down beyond into from to near by alongside".split()
@@ -164,6 +167,7 @@ def org_evidence(mentions: list[Span]) -> bool:
 def place_evidence(mentions: list[Span]) -> int:
     """How many mentions stand where only a place can stand."""
     votes = 0
+    acts = _acts(mentions)
     for ent in mentions:
         doc = ent.doc
         before = doc[ent.start - 1] if ent.start else None
@@ -183,12 +187,30 @@ def place_evidence(mentions: list[Span]) -> int:
             votes += 1
         elif len(after) >= 1 and after[0].lower_ in PLACE_HEADS:
             votes += 1
+        elif not acts and _hosts_gathering(ent, after):
+            votes += 1
         elif len(after) >= 1 and after[0].text == "," and _apposed_place_noun(
             doc[ent.end + 1 : ent.end + 6]
         ):
             # "Kessel, Estmark's largest port"; "Porto Vell, the provincial capital"
             votes += 1
     return votes
+
+
+def _acts(mentions: list[Span]) -> bool:
+    """Is the name somewhere the subject of a verb? A place that hosts or a plant that is
+    restarted does not speak; "Boeing said" makes the Boeing talks a company's."""
+    return any(ent.root.dep_ in ("nsubj", "nsubjpass") for ent in mentions)
+
+
+def _hosts_gathering(ent: Span, after: Span) -> bool:
+    """ "the Hallvik summit": a one-word name, not an acronym nor a person's, naming a summit
+    or talks names the place that holds them ("the NATO summit" is the alliance's)."""
+    if not on("HOSTED_GATHERING") or ent.label_ == "PERSON" or len(after) < 1:
+        return False
+    words = _words(ent)
+    return (len(words) == 1 and not words[0].isupper() and after[0].lower_ in HOSTED_GATHERINGS
+            and after[0].tag_ in ("NN", "NNS"))
 
 
 def river_evidence(mentions: list[Span]) -> bool:
@@ -211,6 +233,41 @@ def river_evidence(mentions: list[Span]) -> bool:
         ):
             alone += 1
     return alone > 0
+
+
+def building_evidence(mentions: list[Span]) -> bool:
+    """ "talks at the Hofburg", "rumours from the Hofburg": a one-word name that always takes
+    "the" and is somewhere met "at" is a building, where "along the Varna" makes a river."""
+    words = _words(mentions[0])
+    if not on("AT_THE_BUILDING") or len(words) != 1 or words[0].isupper():
+        return False
+    at = False
+    for ent in mentions:
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].lower_ != "the" or ent[0].lower_ == "the":
+            return False
+        at = at or doc[ent.start - 2].lower_ == "at"
+    return at
+
+
+def facility_evidence(mentions: list[Span]) -> bool:
+    """ "the Kallen nuclear plant", then "restarting Kallen": a one-word name the article puts
+    before a facility's kind, and never makes the subject of a verb (a company running "the
+    Tesla plant" speaks and acts somewhere), names the facility."""
+    words = _words(mentions[0])
+    if not on("NAMED_FACILITY") or len(words) != 1 or words[0].isupper():
+        return False
+    if _acts(mentions):
+        return False
+    named = False
+    for ent in mentions:
+        after = ent.doc[ent.end: ent.end + 3]
+        for t in after:
+            if t.lower_ in FAC_WORDS and t.text.islower():
+                named = True
+            if not t.text.islower() or t.pos_ not in ("ADJ", "NOUN"):
+                break
+    return named
 
 
 def _has_demonym(mentions: list[Span]) -> bool:
@@ -272,10 +329,14 @@ def context_type(label: str, mentions: list[Span]) -> str:
             return label
         if _has_demonym(mentions):
             return "GPE"
+        if building_evidence(mentions) or (label == "ORG" and facility_evidence(mentions)):
+            return "FAC"
         if river_evidence(mentions):
             return "LOC"
         if place_evidence(mentions):
             return "GPE"
+    if label in ("GPE", "LOC") and building_evidence(mentions):
+        return "FAC"
     if label == "GPE" and river_evidence(mentions):
         return "LOC"
     return label

@@ -37,6 +37,7 @@ from newsgraph.extract.clauses import (
     subject_ids,
 )
 from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
+from newsgraph.extract.entity_types import HOSTED_GATHERINGS, LAW_WORDS
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.gazetteer import city_names, demonyms
@@ -212,6 +213,8 @@ class _Candidate:
     headline: bool = False  # named in the headline, which sums up what the body tells
     group: bool = False  # "the ministers met", "the pair last met": who, the article said before
     frame: int | None = None  # "after Oslo talks, they agreed": where the framing verb stands
+    sideless: bool = False  # a session of talks no earlier report gave sides: its sentence may
+    failed: bool = False  # "the sides failed to agree": no event, though it names the sides
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -430,6 +433,21 @@ def _city(entity: Entity) -> bool:
     return entity.type == "GPE" and any(f in city_names() for f in (entity.name, *entity.aliases))
 
 
+# What is named after the place that holds it: "the Hallvik summit", "the Hallvik Declaration".
+NAMESAKES = HOSTED_GATHERINGS | LAW_WORDS
+
+
+def _only_a_host(r: _Reader, entity: Entity) -> bool:
+    """ "the Hallvik summit", never Hallvik acting: a place the article names only for the
+    gatherings it holds and what they sign is where they meet, not a side."""
+    if not on("HOSTED_GATHERING") or entity.type != "GPE":
+        return False
+    return all(
+        r.text[m.end:m.end + 16].lstrip().split(" ", 1)[0].lower().strip(",.;:")
+        in NAMESAKES for m in entity.mentions
+    )
+
+
 def _trip(verb: Token) -> bool:
     """ "will fly to Velsk on 19 March": a trip to a named place, with no meeting noun of its
     own ("travel to Brussels for talks" is the talks' event)."""
@@ -603,6 +621,25 @@ class _Reader:
         day = clause.head.idx
         return next((t for t in self.times if t.start <= day < t.end), None)
 
+    def lone_time(self, verb: Token) -> Time | None:
+        """ "spoke to his counterpart, Pieter van den Broek, by phone on Wednesday evening":
+        where the parse breaks the clause, the one time after the verb in its sentence, with
+        no other verb between, is the verb's."""
+        if not on("LONE_TIME"):
+            return None
+        sent = verb.sent
+        after = [t for t in self.times if verb.idx < t.start < sent.end_char
+                 and not self.ctx.inside_quote[t.start] and not self._a_bound(t)]
+        if len(after) != 1:
+            return None
+        between = self.doc.char_span(verb.idx + len(verb), after[0].start,
+                                     alignment_mode="expand")
+        if between is None or any(
+            t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not t.ent_type_ for t in between
+        ):
+            return None
+        return after[0]
+
     def deadline(self, verb: Token) -> Time | None:
         """The "by" bound hanging from the verb: when what it says is due."""
         for obj in prep_objects(verb, ("by",)):
@@ -636,6 +673,10 @@ class _Reader:
 def _sentence_of(token: Token) -> tuple[int, int]:
     s = token.sent
     return s.start_char, s.end_char
+
+
+# Verbs that say the act they govern did not happen: "failed to agree".
+FAILING = frozenset({"fail"})
 
 
 def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | None:
@@ -677,7 +718,8 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom
         visited = [o for o in objects if o.dep_ == "dobj"]
-        spots = [e for e in r.parties(visited) if e in r.locative or
+        named = [f[0].id for o in visited if (f := r.ctx.entity_at(o)) is not None]
+        spots = [e for e in dict.fromkeys(r.parties(visited) + named) if e in r.locative or
                  r.entities[e].type in PLACE_TYPES]
         if spots and place is None:
             place = spots[0]
@@ -723,7 +765,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     sayer = said_by(r.ctx, verb)
     if sayer is not None:
         anchors.append(sayer)  # "said on Tuesday that … and warned": warned that day
-    when = r.time(anchors) or r.time_of_when(verb)
+    when = r.time(anchors) or r.time_of_when(verb) or r.lone_time(verb)
     status = "claimed" if accuser is not None else _status(r, sayer or verb)
     if teller is not None:
         status, when = _status(r, teller), r.time([teller]) or when  # refused when told
@@ -745,6 +787,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(verb), sentence=_sentence_of(verb),
         actors=actors, targets=targets, place=place, time=when, status=status, group=group,
+        failed=on("FAILED_TO") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING,
         both_sides=type_ == "CONSULT" and not targets and any(_both_sides(o) for o in objects),
     )
 
@@ -913,7 +956,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if on("HYPHENED_SIDES") and type_ in SYMMETRIC:
         named = _hyphened_sides(r, modifiers) or named
     # "the Hallvik summit": a single place named before the noun is where, not who
-    where = [e for e in named if e in r.locative or _city(r.entities[e])] if len(named) == 1 else []
+    where = [e for e in named if e in r.locative or _city(r.entities[e])
+             or _only_a_host(r, r.entities[e])] if len(named) == 1 else []
     actors = r.parties(possessors) + [e for e in named if e not in where]
     actors += r.parties(prep_objects(noun, ("between",)))
     targets = r.parties(prep_objects(noun, ("with", "against", "on", "to")))
@@ -975,14 +1019,14 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         # "agreed to continue ceasefire talks into next week": the talks are under way; the
         # time is how long they go on, not when they were held
         status, when = "occurred", None
-    day = _day(when)
-    if status == "occurred" and day and r.published and day > r.published.isoformat():
-        status = "planned"  # "Thursday's talks" in an article of Wednesday
     session = type_ == "CONSULT" and not actors and _another_session(noun, verb)
     if session and verb is not None and noun.dep_ == "nsubj":
         # "the talks would resume next Tuesday"; "previous rounds in Geneva last year …
         # collapsed in February": a time of the noun's own is the session's
         when = (when or r.time([verb])) if on("SESSION_OWN_TIME") else (r.time([verb]) or when)
+    day = _day(when)
+    if status == "occurred" and day and r.published and day > r.published.isoformat():
+        status = "planned"  # "Thursday's talks" in an article of Wednesday
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
@@ -1014,11 +1058,25 @@ SESSION_ORDER = frozenset({"second", "third", "fourth", "next", "new", "another"
                            "earlier", "further"})
 
 
+def _resuming(verb: Token) -> bool:
+    """ "would resume", and through the words that put it ahead: "are due to resume", "are
+    expected to reconvene"."""
+    for _ in range(3):
+        if verb.lemma_.lower() in RESUMING:
+            return True
+        if not on("DUE_TO_RESUME"):
+            return False
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
+        if verb is None:
+            return False
+    return False
+
+
 def _another_session(noun: Token, verb: Token | None) -> bool:
     """ "the talks would resume next Tuesday", "a second round", "previous rounds in
     Geneva": a session of talks the article has named, held on another day, between the
     same sides."""
-    if verb is not None and noun.dep_ == "nsubj" and verb.lemma_.lower() in RESUMING:
+    if verb is not None and noun.dep_ == "nsubj" and _resuming(verb):
         return True
     return noun.lemma_.lower() == "round" and any(
         c.lower_ in SESSION_ORDER for c in noun.children if c.dep_ in ("amod", "advmod"))
@@ -1103,10 +1161,12 @@ def _struck_place(r: _Reader, kind: tuple[str, str], struck: list[Token]) -> str
 
 
 def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
-    """In agreements the states are the parties: ministers who sign count as their countries
-    when each of them speaks for one."""
+    """In agreements and rounds of talks the states are the parties: ministers who sign, or
+    whose meeting a second round follows, count as their countries when each of them speaks
+    for one."""
     people = c.actors + c.targets
-    if c.type == "AGREE" and people and all(p in speaks_for for p in people):
+    rounds = on("ROUNDS_OF_STATES") and c.group and c.trigger.text.lower() in ("round", "rounds")
+    if (c.type == "AGREE" or rounds) and people and all(p in speaks_for for p in people):
         c.actors = list(dict.fromkeys(speaks_for[p] for p in c.actors))
         c.targets = [t for t in dict.fromkeys(speaks_for[p] for p in c.targets)
                      if t not in c.actors]
@@ -1166,7 +1226,7 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
     """Whether ``later`` reports the happening ``first`` named: same type, compatible date and
     place, and the same parties, a minister counting as the country whose minister they are
     ("Nordland and Estmark to hold talks" / "Marsh and Morozov will meet")."""
-    if first.type != later.type or not _compatible_dates(first, later):
+    if first.type != later.type or first.failed or not _compatible_dates(first, later):
         return False
     if {first.status, later.status} == {"occurred", "planned"} and not later.anaphoric:
         return False  # "met in Tesmar on 10 June" / "are due to meet at a summit"
@@ -1247,6 +1307,7 @@ def extract_events(
     _mark_denials(r, doc, found)
     if on("SIDES_IN_SENTENCE"):
         _sides_in_sentence(doc, found)
+    found = [c for c in _sessions_sided(found) if not c.failed]
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
     _place_of_the_day(r, found)
@@ -1259,7 +1320,9 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
     if candidate.group and candidate.type == "CONSULT":
         _as_before(candidate, found)
         if on("SESSION_NEEDS_SIDES") and not _participants(candidate):
-            return  # "a second round is planned": of talks the story has not named
+            if not on("SIDES_LATER"):
+                return  # "a second round is planned": of talks the story has not named
+            candidate.sideless = True
     if candidate.both_sides:
         _sides_before(candidate, found)
     if candidate.between_sides:
@@ -1270,7 +1333,7 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
     candidate.headline = candidate.trigger.start < r.headline_end
     # the nearest earlier report first: "the talks" is the latest talks named
     earlier = next((c for c in reversed(found) if _same_happening(c, candidate, r)), None)
-    if earlier is not None:
+    if earlier is not None and not candidate.failed:
         _merge(earlier, candidate, r)
     elif not (candidate.anaphoric and not candidate.place and not candidate.time):
         found.append(candidate)
@@ -1474,6 +1537,20 @@ def _sides_in_sentence(doc: Doc, found: list[_Candidate]) -> None:
                       and e.sentence in sentences and len(_participants(e)) >= 2), None)
         if sides is not None:
             c.actors, c.targets = list(sides.actors), list(sides.targets)
+
+
+def _sessions_sided(found: list[_Candidate]) -> list[_Candidate]:
+    """ "The talks at the Hofburg … are due to resume after Kessaria and the separatists failed
+    to agree": the sides a session's sentence names are those of the talks it resumes, named
+    earlier with none. A session still with no sides is of talks the story never named."""
+    for i, c in enumerate(found):
+        if not c.sideless or not _participants(c):
+            continue
+        resumed = next((e for e in reversed(found[:i]) if e.type == "CONSULT"
+                        and e.subtype == c.subtype and not _participants(e)), None)
+        if resumed is not None:
+            resumed.actors, resumed.targets = list(c.actors), list(c.targets)
+    return [c for c in found if not (c.sideless and not _participants(c))]
 
 
 def _date_from_frames(found: list[_Candidate]) -> None:

@@ -1,4 +1,4 @@
-"""The rules of the event and stance readers that can be switched off, named in one place.
+"""The rules of the entity, event and stance readers that can be switched off, named in one place.
 
 Every rule a round of measured work added carries a name here, and the code asks ``on(name)``
 where the rule acts. ``newsgraph eval --off NAME`` scores the gold sets without it: that is how
@@ -24,6 +24,10 @@ RULES: dict[str, str] = {
     "OWN_SUBJECT_NOT_OBJECT": '"see him": the one seen is not the one who sees',
     "SAYER_OF_CONJUNCT": "a verb joined to a reported clause is the sayer's",
     "PRONOUN_OF_CONJUNCT": '"it" opening a joined clause is the subject of the first',
+    # entity types (extract/entity_types.py)
+    "HOSTED_GATHERING": '"the Hallvik summit": a one-word name on a summit or talks is a place',
+    "AT_THE_BUILDING": '"talks at the Hofburg": a one-word name always after "the" is a building',
+    "NAMED_FACILITY": '"the Kallen nuclear plant": a name that never acts, before a facility',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
     "NEGATED_GOVERNOR": 'what "has not begun" has not happened',
@@ -64,6 +68,11 @@ RULES: dict[str, str] = {
     "WIDER_TALKS": '"wider talks" name no session',
     "BLOCKING_ROUTES": '"tractors blocked the ring road": a blockade there',
     "CONTRIBUTING": '"would contribute two patrol vessels" cooperates',
+    "LONE_TIME": "where the parse breaks a clause, the one time after its verb is its time",
+    "DUE_TO_RESUME": '"the talks are due to resume on Tuesday": another session, that day',
+    "SIDES_LATER": "a session with no sides before it may take those its sentence names later",
+    "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
+    "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
