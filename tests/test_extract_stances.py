@@ -228,3 +228,10 @@ def test_not_endorsing_a_candidate_is_standing_aside():
     found = _stances("President Ivo Lunde, who leaves office in May, has not endorsed a "
                      "candidate.")
     assert found == []
+
+
+def test_a_time_after_the_issue_says_when_not_what():
+    """ "rejected the separatists' latest map on Tuesday": the map is the issue."""
+    found = _stances("Talvian Deputy Prime Minister Ada Rusk rejected the separatists' latest "
+                     "map on Tuesday.")
+    assert found == [("Ada Rusk", "oppose", "the separatists' latest map")]

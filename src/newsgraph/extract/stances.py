@@ -256,6 +256,8 @@ def _issue_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ in ("aux",) and child.lower_ == "to" and not _own_clause(head):
             continue
+        if child.i > head.i and _a_time(child):
+            continue  # "rejected the latest map on Tuesday": when, not what
         keep.extend(child.subtree)
     keep = sorted(set(keep), key=lambda t: t.i)
     out = []
@@ -270,6 +272,13 @@ def _issue_tokens(head: Token) -> list[Token]:
     while out and (out[-1].is_punct or out[-1].lower_ in ("and", "or", "but")):
         out.pop()
     return out[:MAX_ISSUE_TOKENS]
+
+
+def _a_time(child: Token) -> bool:
+    """ "on Tuesday": a phrase hanging from the issue that only says when."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and bool(objects) and all(
+        o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 # Nouns that rename what was just named: "any monitoring mission, a step Carvenia has long
