@@ -233,5 +233,5 @@ def test_not_endorsing_a_candidate_is_standing_aside():
 def test_a_time_after_the_issue_says_when_not_what():
     """ "rejected the separatists' latest map on Tuesday": the map is the issue."""
     found = _stances("Talvian Deputy Prime Minister Ada Rusk rejected the separatists' latest "
-                     "map on Tuesday.")
+                     "map on Tuesday, calling it \"a step sideways\", and said talks would go on.")
     assert found == [("Ada Rusk", "oppose", "the separatists' latest map")]
