@@ -19,7 +19,8 @@ pytestmark = pytest.mark.model
 MIN_GOLD_ARTICLES = 15
 
 
-GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind"}
+GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind",
+             "fresh": EXAMPLES / "fresh"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
