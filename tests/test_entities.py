@@ -103,3 +103,15 @@ def test_ids_follow_first_mention_order(nlp):
     assert [e.id for e in ents] == [f"E{i}" for i in range(1, len(ents) + 1)]
     starts = [e.mentions[0].start for e in ents]
     assert starts == sorted(starts)
+
+
+def test_a_surname_written_without_its_diacritics_is_the_same_person(nlp):
+    """ "Stefanescu" and "Balan" in a story that named "Ileana Ștefănescu" and "Konstantin
+    Bălan": one person each, whether or not the model tagged the short form."""
+    text = ("Union leader Ileana Ștefănescu met Health Minister Konstantin Bălan on Wednesday.\n\n"
+            "Balan and Stefanescu are due to meet again on Monday in Corvaro.")
+    people = {e.name: e for e in _entities(nlp, text) if e.type == "PERSON"}
+    assert set(people) == {"Ileana Ștefănescu", "Konstantin Bălan"}
+    assert {m.text for m in people["Ileana Ștefănescu"].mentions} >= {"Stefanescu"}
+    assert {m.text for m in people["Konstantin Bălan"].mentions} >= {"Balan"}
+    assert not any(e.name in ("Stefanescu", "Balan") for e in _entities(nlp, text))

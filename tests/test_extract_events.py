@@ -882,3 +882,119 @@ def test_a_visited_facility_is_where_the_visit_was():
                         "2026-04-14")
     assert (visit["actors"], visit["targets"], visit["place"]) == (
         ["European Commission"], [], "Dravik")
+
+
+def test_the_foreign_ministers_are_the_two_who_hold_the_office():
+    """ "The foreign ministers of Talvia and Merovia": Rusk and her counterpart, not the
+    deputy foreign minister nor the prime minister, who are ministers too."""
+    text = ("The foreign ministers of Talvia and Merovia held talks in Kellby on Tuesday.\n\n"
+            "Talvian Foreign Minister Ada Rusk and her Merovian counterpart, Ivo Lunde, spent "
+            "five hours at a guest house. Talvia's Deputy Foreign Minister, Jan Holm, said on "
+            "Monday the talks were overdue. Merovian Prime Minister Pia Dahl said nothing.")
+    [talks] = _meetings(text, "2026-10-14")
+    assert _parties(talks) == {"Ada Rusk", "Ivo Lunde"}
+    with switched_off(["GROUP_ROLES"]):
+        [talks] = _meetings(text, "2026-10-14")
+    assert "Jan Holm" in _parties(talks)
+
+
+def test_both_ministers_are_the_last_two_named():
+    """Three ministers in the story, "both" says two: the two named last before the words."""
+    found = _meetings("Prime Minister Pia Dahl stayed at home. Talvian Energy Minister Ada Rusk "
+                      "met Merovian Deputy Prime Minister Ivo Lunde in Kellby on Thursday.\n\n"
+                      "Commissioner Jan Holm, who spoke to both ministers by phone on Saturday, "
+                      "is hopeful.", "2026-11-30")
+    assert [(m["actors"], set(m["targets"])) for m in found if m["subtype"] == "call"] == [
+        (["Jan Holm"], {"Ada Rusk", "Ivo Lunde"})]
+    with switched_off(["GROUP_ROLES"]):
+        found = _meetings("Prime Minister Pia Dahl stayed at home. Talvian Energy Minister Ada "
+                          "Rusk met Merovian Deputy Prime Minister Ivo Lunde in Kellby on "
+                          "Thursday.\n\nCommissioner Jan Holm, who spoke to both ministers by "
+                          "phone on Saturday, is hopeful.", "2026-11-30")
+    assert [set(m["targets"]) for m in found if m["subtype"] == "call"] != [
+        {"Ada Rusk", "Ivo Lunde"}]
+
+
+def test_a_meeting_the_lead_tells_without_a_place_is_in_the_dateline_city():
+    text = ("KELLBY, Oct 13 (Northline) - The foreign ministers of Talvia and Merovia held their "
+            "first talks in two years on Tuesday.\n\nTalvian Foreign Minister Ada Rusk and her "
+            "Merovian counterpart, Ivo Lunde, spent five hours at a guest house. Lunde flew home "
+            "from Kellby on Wednesday.")
+    [talks] = _meetings(text, "2026-10-14")
+    assert talks["place"] is not None and talks["place"].lower() == "kellby"
+    with switched_off(["DATELINE_MEETING"]):
+        [talks] = _meetings(text, "2026-10-14")
+    assert talks["place"] is None
+
+
+def test_a_capital_named_in_apposition_is_where_a_trip_or_a_meeting_goes():
+    text = ("Lusenian Chancellor Ada Rusk will fly to the Nerevian capital, Halsk, on Monday to "
+            "press for the crew's release, her spokesman said.")
+    assert [(m["place"], m["date"]) for m in _meetings(text, "2026-11-19")] == [
+        ("Halsk", "2026-11-23")]
+    with switched_off(["CAPITAL_NAMED"]):
+        assert _meetings(text, "2026-11-19") == []
+    text = ("Ada Rusk is due to meet Ivo Lunde in the capital, Dornholm, on Thursday to discuss "
+            "access to the depot.")
+    [meeting] = _meetings(text, "2026-11-19")
+    assert meeting["place"] == "Dornholm"
+
+
+def test_receiving_a_person_is_meeting_them():
+    text = ("President Ivo Lunde will receive Ada Rusk at the presidential palace in Kellby "
+            "next Tuesday, his office said.")
+    assert [(m["actors"], m["targets"], m["date"], m["status"])
+            for m in _meetings(text, "2026-04-24")] == [
+        (["Ivo Lunde"], ["Ada Rusk"], "2026-04-28", "planned")]
+    with switched_off(["RECEIVING_A_PERSON"]):
+        assert _meetings(text, "2026-04-24") == []
+
+
+def test_who_is_in_the_chair_is_no_side_of_the_meeting():
+    text = ("Nadia Brook and Pavel Ostrov are due to meet again on Monday in Kellby, with state "
+            "mediator Vlad Holm in the chair.")
+    [meeting] = _meetings(text, "2026-04-24")
+    assert _parties(meeting) == {"Nadia Brook", "Pavel Ostrov"}
+    with switched_off(["IN_THE_CHAIR"]):
+        [meeting] = _meetings(text, "2026-04-24")
+    assert "Vlad Holm" in _parties(meeting)
+
+
+def test_a_meeting_of_two_leaders_at_a_headline_summit_is_its_own():
+    title = "Kellby summit live: Rim leaders back sanctions on Merovia over seized tanker"
+    text = (f"{title}\n\n19:12\n\nThat's a wrap. Leaders have adopted the closing declaration "
+            "after a session that ran two hours late.\n\n17:55\n\nTalvian President Nadia Brook "
+            "and Talvian Prime Minister Callum Weir held a bilateral meeting at the summit venue "
+            "in Kellby that lasted about 45 minutes, her office says.")
+
+    def kinds():
+        record = extract(text, published="2026-11-19", title=title)
+        return sorted(e["subtype"] for e in record["events"] if e["type"] == "CONSULT")
+
+    assert kinds() == ["meet", "summit"]
+    with switched_off(["SIDELINES"]):
+        assert kinds() == ["summit"]
+
+
+def test_an_invitation_to_a_place_is_a_planned_meeting_there():
+    text = ("The two agreed to restore the ferry link to the Merovian capital, Selsby. Merovian "
+            "Prime Minister Ivo Lunde has invited Talvian President Ada Rusk to Selsby in "
+            "January for a follow-up visit.")
+    assert [(m["actors"], m["targets"], m["place"], m["status"])
+            for m in _meetings(text, "2026-11-19")] == [
+        (["Ivo Lunde"], ["Ada Rusk"], "Selsby", "planned")]
+    with switched_off(["INVITED_TO_MEET"]):
+        assert _meetings(text, "2026-11-19") == []
+    # with no sides named before, "both sides" are no one to meet
+    assert _meetings("The minister has invited both sides to his ministry on Thursday.",
+                     "2026-11-19") == []
+
+
+def test_they_meeting_again_are_the_two_who_met():
+    text = ("Talvian Energy Minister Ada Rusk met Merovian Energy Minister Ivo Lunde in Kellby on "
+            "Thursday. They are due to meet again in Dornholm on 9 December.")
+    found = [(_parties(m), m["place"], m["status"]) for m in _meetings(text, "2026-11-30")]
+    assert ({"Ada Rusk", "Ivo Lunde"}, "Dornholm", "planned") in found
+    with switched_off(["THEY_AGAIN"]):
+        found = [(_parties(m), m["place"], m["status"]) for m in _meetings(text, "2026-11-30")]
+    assert ({"Ada Rusk", "Ivo Lunde"}, "Dornholm", "planned") not in found

@@ -349,17 +349,46 @@ def _countries_named_before(ctx: SpeakerContext, head: Token) -> list[str]:
     return []
 
 
+# Ranks that make a different office of the same name: a deputy foreign minister is not one
+# of "the foreign ministers".
+RANKS = frozenset({"deputy", "vice", "junior", "assistant", "former", "acting", "shadow"})
+
+
 def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "both ministers", "the two foreign ministers": every person whose roles carry the noun,
     when there are at least two and the words say how many or point back ("both", "the")."""
     if head.tag_ != "NNS" or not any(c.lower_ in GROUP_WORDS for c in head.children):
         return []
     word = head.lemma_.lower()
-    people = [e.id for e in ctx.entities if e.type == "PERSON" and any(
-        word in r.lower().split() for r in e.roles)]
-    count = next((c.lower_ for c in head.children if c.lower_ in ("two", "three")), None)
-    wanted = {"two": 2, "three": 3}.get(count or "", len(people))
+    if not on("GROUP_ROLES"):
+        people = [e.id for e in ctx.entities if e.type == "PERSON" and any(
+            word in r.lower().split() for r in e.roles)]
+        count = next((c.lower_ for c in head.children if c.lower_ in ("two", "three")), None)
+        wanted = {"two": 2, "three": 3}.get(count or "", len(people))
+        return people if len(people) >= 2 and len(people) == wanted else []
+    kinds = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")
+             and c.lower_ not in GROUP_WORDS and not c.like_num}
+    holders = [e for e in ctx.entities if e.type == "PERSON" and any(
+        _holds(r, word, kinds) for r in e.roles)]
+    if holders:
+        # "Kolářová and her Ivrenian counterpart, Matteo Brancati": the same office
+        holders += [e for e in ctx.entities if e.type == "PERSON" and e not in holders and any(
+            "counterpart" in r.lower().split() for r in e.roles)]
+    count = next((c.lower_ for c in head.children if c.lower_ in ("both", "two", "three")), None)
+    wanted = {"both": 2, "two": 2, "three": 3}.get(count or "", len(holders))
+    if len(holders) > wanted:
+        # "spoke to both ministers": the ones named last before the words
+        latest = [e for _, e in ctx.mentions_before(head.idx, ("PERSON",)) if e in holders]
+        holders = list(dict.fromkeys(latest))[:wanted]
+    people = [e.id for e in holders]
     return people if len(people) >= 2 and len(people) == wanted else []
+
+
+def _holds(role: str, word: str, kinds: set[str]) -> bool:
+    """Does the role name the office: "Saldovian Foreign Minister" for "foreign ministers",
+    but not "Deputy Foreign Minister"."""
+    words = role.lower().split()
+    return word in words and kinds <= set(words) and not (kinds and RANKS & set(words))
 
 
 def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:

@@ -22,7 +22,7 @@ from newsgraph.extract.entity_types import context_type, kind_from_last_word, pe
 from newsgraph.extract.roles import roles_of
 from newsgraph.model import Entity
 from newsgraph.model import Span as TextSpan
-from newsgraph.names import same_person_name
+from newsgraph.names import fold, same_person_name
 
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -183,6 +183,10 @@ def _nearest_person(clusters: list[_Cluster], ent: Span) -> _Cluster | None:
     person whose given name it is (tabloids call people by their first names)."""
     key = normalize(surface(ent))
     matches = [c for c in clusters if key in _short_keys(c) or c.key == key]
+    if not matches:
+        # "Stefanescu" for "Ileana Ștefănescu": the surname typed without its diacritics
+        folded = fold(key)
+        matches = [c for c in clusters if folded in {fold(k) for k in _short_keys(c)}]
     if not matches:
         by_first = [c for c in clusters if key in _first_names(c)]
         matches = by_first if len(by_first) == 1 else []
@@ -386,11 +390,14 @@ def _parenthesised_partner(c: _Cluster, clusters: list[_Cluster], doc: Doc) -> _
 def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
     """A known person's surname the model left untagged is still a mention of that person."""
     persons = [c for c in clusters if c.type == "PERSON" and _is_full_name(c.key)]
-    short = {key for c in persons for key in _short_keys(c) if " " not in key}
+    # folded: "Balan" for "Konstantin Bălan" too
+    short = {fold(key) for c in persons for key in _short_keys(c) if " " not in key}
     tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     tagged.update(i for e in ents_of(doc) for i in range(e.start, e.end))
     for i, text in enumerate(words_of(doc)):
-        if i in tagged or not text[:1].isupper() or text.lower() not in short or doc[i].is_stop:
+        if i in tagged or not text[:1].isupper() or fold(text.lower()) not in short or (
+            doc[i].is_stop
+        ):
             continue
         person = _nearest_person(persons, Span(doc, i, i + 1, label="PERSON"))
         if person is not None:

@@ -349,6 +349,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return ("CONSULT", "visit") if _trip(token) else None
     if lemma == "call" and called_names(token) is not None:
         return "ACCUSE", "denounce"
+    if lemma == "invite":
+        return ("CONSULT", "invite") if on("INVITED_TO_MEET") and _invited_to_meet(token) else None
+    if lemma == "receive":
+        return ("CONSULT", "meet") if on("RECEIVING_A_PERSON") and _a_person_received(
+            token) else None
     if lemma == "gather" and _gathered_outside(token):
         return "PROTEST", "demonstrate"
     if lemma == "warn" and not _a_threat(token):
@@ -418,7 +423,7 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 TRIGGER_LEMMAS = frozenset({
     *VERB_TRIGGERS, *(verb for verb, _ in PHRASAL_TRIGGERS), *OBJECT_TYPED_VERBS, *MOTION_VERBS,
     *ENDORSING, "call", "gather", "strike", "want", "see", "expect", "apply", "block",
-    *NOUN_TRIGGERS,
+    "receive", "invite", *NOUN_TRIGGERS,
 })
 
 
@@ -448,14 +453,36 @@ def _only_a_host(r: _Reader, entity: Entity) -> bool:
     )
 
 
+def _a_person_received(verb: Token) -> bool:
+    """ "will receive Ștefănescu at the palace", "was received at the plant by its director":
+    receiving a person is meeting them; receiving a letter or aid is not."""
+    received = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.ent_type_ == "PERSON" for c in received)
+
+
+def _invited_to_meet(verb: Token) -> bool:
+    """ "has invited Sarandi to Selsby in January", "invited both sides to his ministry": a
+    meeting the host offers; "was invited to join", "invited bids" is none."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(o.pos_ in ("NOUN", "PROPN") for o in prep_objects(verb, ("to",)))
+
+
+# "the Nerevian capital, Halsk": a settlement the apposition names.
+SETTLEMENTS = frozenset({"capital", "city", "town", "village", "port"})
+
+
 def _trip(verb: Token) -> bool:
     """ "will fly to Velsk on 19 March": a trip to a named place, with no meeting noun of its
     own ("travel to Brussels for talks" is the talks' event)."""
     to_place = any(
         p.dep_ == "prep" and p.lower_ == "to" and any(
-            c.dep_ == "pobj" and c.ent_type_ in PLACE_TYPES for c in p.children)
+            c.dep_ == "pobj" and (c.ent_type_ in PLACE_TYPES or (
+                on("CAPITAL_NAMED") and c.lemma_.lower() in SETTLEMENTS and any(
+                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)))
+            for c in p.children)
         for p in verb.children
-    )
+    )  # "fly to Velsk", "fly to the Nerevian capital, Halsk"
     meeting_noun = any(_noun_trigger(t) for t in verb.subtree if t.i != verb.i)
     # "will travel to Lyon to meet Quint": the meeting is the event, the trip its way there
     meeting_verb = any(c.dep_ in ("advcl", "xcomp") and VERB_TRIGGERS.get(
@@ -501,8 +528,16 @@ def _acted_on(verb: Token) -> list[Token]:
         if child.dep_ in ("dobj", "dative"):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            out.extend(c for c in child.children if c.dep_ == "pobj" and not (
+                child.lower_ == "with" and _in_the_chair(c)))
     return out
+
+
+def _in_the_chair(party: Token) -> bool:
+    """ "meet again on Monday, with state mediator Vlad Cernat in the chair": who chairs a
+    meeting is not one of its sides."""
+    return on("IN_THE_CHAIR") and any(
+        o.lemma_.lower() == "chair" for o in prep_objects(party, ("in",)))
 
 
 class _Reader:
@@ -556,6 +591,10 @@ class _Reader:
                 # the phrase's own head first, then its apposition ("Estmark's capital,
                 # Roskov"), then anything inside it
                 appositions = [c for c in obj.children if c.dep_ == "appos"]
+                if not appositions and on("CAPITAL_NAMED") and obj.lemma_.lower() in SETTLEMENTS \
+                        and obj.i + 2 < len(self.doc) and self.doc[obj.i + 1].text == ",":
+                    # "in the capital, Dravenholm," with the name hung elsewhere by the parse
+                    appositions = [self.doc[obj.i + 2]]
                 # "the industrial city of Dravik": the named place, before its country
                 named = prep_objects(obj, ("of",))
                 for t in [obj, *appositions, *named, *obj.subtree]:
@@ -715,10 +754,17 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         place = r.place(acted_on, ("around", "near", "to", "into", "outside"))  # the road's
     if place is None:
         place = _subject_place(r, verb)
+    if subtype == "invite":
+        # "invited Sarandi to Selsby": where the guest is asked to come, not another guest
+        place = place or r.place([verb], ("to",))
+        objects = [o for o in objects if o.head.lower_ != "to"]
     if subtype == "visit":
-        # "Malik will visit Ankara": the place visited is where, not whom
-        visited = [o for o in objects if o.dep_ == "dobj"]
-        named = [f[0].id for o in visited if (f := r.ctx.entity_at(o)) is not None]
+        # "Malik will visit Ankara": the place visited is where, not whom; so is the place a
+        # trip goes to ("will fly to the Nerevian capital, Halsk")
+        visited = [o for o in objects if o.dep_ == "dobj" or (
+            on("CAPITAL_NAMED") and verb.lemma_.lower() in MOTION_VERBS and o.head.lower_ == "to")]
+        named = [f[0].id for o in visited for t in (o, *(a for a in o.children
+                 if a.dep_ == "appos")) if (f := r.ctx.entity_at(t)) is not None]
         spots = [e for e in dict.fromkeys(r.parties(visited) + named) if e in r.locative or
                  r.entities[e].type in PLACE_TYPES]
         if spots and place is None:
@@ -780,6 +826,8 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
+    if subtype == "invite":
+        status = "planned"  # the invitation is made; the meeting it asks for is ahead
     declared = _declared_by(verb) if subtype == "endorse" else None
     if declared is not None:
         # "said on Thursday that it would support Ferrán": backing is declared when said
@@ -846,6 +894,10 @@ def _group_subject(verb: Token) -> bool:
     """ "The pair last met in June", "The ministers agreed to meet again": a subject that
     points back to people the article has named together, not to any one of them."""
     subject = clause_subject(verb)
+    if on("THEY_AGAIN") and subject is not None and subject.lower_ == "they" and any(
+        c.lower_ == "again" for c in verb.children
+    ):
+        return True  # "They are due to meet again in Brussels": the two who met before
     if subject is None or subject.pos_ != "NOUN":
         return False
     pointing = any(c.lower_ in ("the", "both", "two") for c in subject.children)
@@ -1245,8 +1297,12 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         set(later.actors) == set(first.actors) and not later.targets
     ):
         return True
-    if first.headline and _participants(first) < _participants(later):
-        return True  # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"
+    if first.headline and _participants(first) < _participants(later) and not (
+        on("SIDELINES") and first.subtype == "summit" and later.subtype != "summit"
+    ):
+        # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"; but two
+        # leaders meeting at a summit meet on its sidelines, the summit is more than them
+        return True
     if later.definite and later.subtype == first.subtype and first.type == "CONSULT":
         return True  # "Rutte, who joined the summit by video link": the summit named before
     if on("CALLED_BY") and later.definite and later.subtype == first.subtype and not _participants(
@@ -1310,6 +1366,7 @@ def extract_events(
     found = [c for c in _sessions_sided(found) if not c.failed]
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
+    _place_from_dateline(r, found)
     _place_of_the_day(r, found)
     _date_from_stamps(r, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
@@ -1325,6 +1382,8 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
             candidate.sideless = True
     if candidate.both_sides:
         _sides_before(candidate, found)
+    if candidate.subtype == "invite" and not candidate.targets:
+        return  # "invited both sides" with no sides named before: no one to meet
     if candidate.between_sides:
         _sides_of_dispute(candidate, found)
         if not _participants(candidate) and not candidate.place and not candidate.time:
@@ -1565,6 +1624,38 @@ def _date_from_frames(found: list[_Candidate]) -> None:
             continue
         c.time = c.time or framing.time
         framing.place = framing.place or c.place
+
+
+# "TORHAVEN, Oct 13 (Northline) -", "PORT ARDIN –": the city a wire story is filed from.
+DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+)*)(?:,| [-–—])")
+
+
+def _place_from_dateline(r: _Reader, found: list[_Candidate]) -> None:
+    """ "TORHAVEN, Oct 13 - The foreign ministers … held talks on Tuesday": a meeting the lead
+    reports with no place of its own happened in the city the story is filed from."""
+    if not on("DATELINE_MEETING"):
+        return
+    start = r.headline_end
+    for _ in range(4):  # the byline and a date line may stand before the lead
+        end = r.text.find("\n\n", start)
+        end = len(r.text) if end < 0 else end
+        opening = DATELINE.match(r.text, start)
+        if opening is not None:
+            break
+        start = end + 2
+        if start >= len(r.text):
+            return
+    else:
+        return
+    city = next((e for e in r.ctx.entities if e.type == "GPE"
+                 and e.name.upper() == opening.group(1)), None)
+    if city is None:
+        return
+    for c in found:
+        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and (
+            start <= c.trigger.start < end
+        ):
+            c.place = city.id
 
 
 def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:

@@ -256,8 +256,8 @@ def _issue_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ in ("aux",) and child.lower_ == "to" and not _own_clause(head):
             continue
-        if child.i > head.i and _a_time(child):
-            continue  # "rejected the latest map on Tuesday": when, not what
+        if child.i > head.i and _a_time(child) and child.i == max(c.i for c in head.children):
+            continue  # "rejected the latest map on Tuesday": when, not what (at the end only)
         keep.extend(child.subtree)
     keep = sorted(set(keep), key=lambda t: t.i)
     out = []
