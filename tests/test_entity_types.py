@@ -53,6 +53,17 @@ def test_place_listed_with_places_is_a_place(nlp):
         # a name before a facility's kind that never acts: the facility
         ("Engineers want to restart the Dravik nuclear plant, closed in 2019. Inspectors "
          "visited Dravik in January.", "Dravik", "FAC", "NAMED_FACILITY"),
+        # a description just before the name and its comma
+        ("The pipeline's operator, Arvel Transgas, backs the increase. Arvel Transgas needs "
+         "money.", "Arvel Transgas", "ORG", "DESCRIBED_BEFORE"),
+        # a country the model calls a landform, beside its nationality
+        ("The Avra River supplies about 60 percent of the irrigation water used on Ivrenia's "
+         "southern plain. Ivrenian officials say harvests fell. Ivrenia wants observers.",
+         "Ivrenia", "GPE", "LOC_WITH_DEMONYM"),
+        # a name ending in a body's word
+        ("Tariffs protect some 14,000 jobs in the northern mill towns. But the opposition "
+         "Green Alliance voiced opposition to the measure.", "Green Alliance", "ORG",
+         "BODY_LAST_WORD"),
     ],
 )
 def test_where_a_name_stands_types_it_only_with_its_rule(nlp, text, name, expected, rule):
@@ -67,3 +78,11 @@ def test_a_name_that_acts_is_no_host_and_no_facility(nlp):
                        "Union leaders left the Boeing talks early.")["Boeing"] == "ORG"
     assert _types(nlp, "Kestrel said on Monday it would close the Kestrel car plant. Workers "
                        "at the Kestrel plant were told first.")["Kestrel"] == "ORG"
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition_of_a_place(nlp):
+    """ "Nordvik Harbour Guild, which represents the country's dockers": "country" in a
+    relative clause does not make the guild a place."""
+    types = _types(nlp, "Nordvik Harbour Guild, which represents the country's dockers, said "
+                        "it backs the strike.")
+    assert types["Nordvik Harbour Guild"] == "ORG"

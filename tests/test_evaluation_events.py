@@ -68,3 +68,16 @@ def test_type_line_scores_detection_by_trigger_with_parties_aside():
     other = _event("ACCUSE", ["E1"]) | {"trigger": {"start": 0, "end": 5, "text": "talks"}}
     scores, _ = _score(gold, [other])
     assert scores["events.type"].tp == 0
+
+
+def test_two_events_of_the_same_parties_pair_day_with_day():
+    """Talks on Tuesday and a meeting planned for next week, between the same two: each gold
+    event pairs with the prediction that agrees with it, whatever order either lists them."""
+    gold = [_gold("CONSULT", ["Elena Marsh"], ["Andriy Morozov"], "Oslo", "2026-10-13"),
+            _gold("CONSULT", ["Elena Marsh"], ["Andriy Morozov"], "Oslo", "2026-W43",
+                  "planned")]
+    found = [_event("CONSULT", ["E1", "E2"], (), "E3", "2026-W43", "planned"),
+             _event("CONSULT", ["E1", "E2"], (), "E3", "2026-10-13")]
+    scores, rates = _score(gold, found)
+    assert scores["events"].tp == 2
+    assert (rates["events.status"].value, rates["events.date"].value) == (1.0, 1.0)

@@ -998,3 +998,43 @@ def test_they_meeting_again_are_the_two_who_met():
     with switched_off(["THEY_AGAIN"]):
         found = [(_parties(m), m["place"], m["status"]) for m in _meetings(text, "2026-11-30")]
     assert ({"Ada Rusk", "Ivo Lunde"}, "Dornholm", "planned") not in found
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Talvia froze the company's assets on Monday.", ("SANCTION", "freeze assets")),
+    ("Talvia's navy fired warning shots at a Merovian fishing boat last week.",
+     ("ASSAULT", "fire")),
+    ("Merovia has suspended imports from the plant.", ("SANCTION", "suspend")),
+    ("Talvia and Merovia adopted the closing declaration on Friday.", ("AGREE", "adopt")),
+])
+def test_a_verb_that_reports_an_event_by_its_object(text, kind):
+    assert [(e["type"], e["subtype"]) for e in _events(text, "2026-03-09")] == [kind]
+
+
+def test_a_verb_without_its_telling_object_is_no_event_of_that_kind():
+    """ "froze the river", "adopted a child": no sanction, no agreement; "fired on a depot"
+    is still an attack."""
+    assert _events("The cold froze the river at Kellby. Ada Rusk adopted a child.",
+                   "2026-03-09") == []
+    found = _events("Merovian troops fired on a grain depot in the village of Brod on Sunday.",
+                    "2026-03-09")
+    assert [(e["type"], e["trigger"]["text"]) for e in found] == [("ASSAULT", "fired")]
+
+
+def test_the_ministers_a_later_report_names_are_who_the_states_meet_through():
+    """ "Talvia and Merovia agree to meet again" in the headline, then the two foreign
+    ministers who speak for them: the ministers are the meeting's people."""
+    title = "Talvia and Merovia agree to meet again after first ministerial talks in two years"
+    text = (f"{title}\n\nKELLBY, Oct 13 (Northline) - The foreign ministers of Talvia and Merovia "
+            "held their first talks in two years on Tuesday and agreed to meet again next week.\n\n"
+            "Talvian Foreign Minister Ada Rusk and her Merovian counterpart, Ivo Lunde, spent five "
+            "hours at a guest house in Kellby.")
+    record = extract(text, published="2026-10-14", title=title)
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    meetings = [{names[i] for i in (*e["actors"], *e["targets"])}
+                for e in record["events"] if e["type"] == "CONSULT"]
+    assert meetings and all(m == {"Ada Rusk", "Ivo Lunde"} for m in meetings)
+    with switched_off(["PEOPLE_OF_STATES"]):
+        record = extract(text, published="2026-10-14", title=title)
+    assert any({names[i] for i in (*e["actors"], *e["targets"])} == {"Talvia", "Merovia"}
+               for e in record["events"] if e["type"] == "CONSULT")

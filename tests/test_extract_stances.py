@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.extract.rules import switched_off
 from newsgraph.pipeline import extract
 
 pytestmark = pytest.mark.model
@@ -235,3 +236,26 @@ def test_a_time_after_the_issue_says_when_not_what():
     found = _stances("Talvian Deputy Prime Minister Ada Rusk rejected the separatists' latest "
                      "map on Tuesday, calling it \"a step sideways\", and said talks would go on.")
     assert found == [("Ada Rusk", "oppose", "the separatists' latest map")]
+
+
+def test_this_with_a_named_thing_is_that_thing_and_any_such_points_back():
+    """ "We support this mediation": the mediation, not the object before it; "any such
+    extension of the mission" is what the sentence before asked for."""
+    text = ('"We have not agreed on water, but we have agreed to keep talking," Ada Rusk told '
+            'reporters. "We support this mediation, and Talvia will not walk away from it."')
+    assert _stances(text) == [("Ada Rusk", "support", "this mediation")]
+    with switched_off(["NAMED_AFTER_THIS"]):
+        assert _stances(text) != [("Ada Rusk", "support", "this mediation")]
+    text = ("Merovia wants monitors at the dam. Talvia remains opposed to any such extension of "
+            "the mission, its foreign minister, Ada Rusk, said.")
+    assert ("Talvia", "oppose", "monitors at the dam") in _stances(text)
+
+
+def test_a_bare_plural_keeps_the_clause_that_says_which():
+    text = ('"I cannot support measures that leave Talvian homes cold this winter," Chancellor '
+            'Ada Rusk said.')
+    [(holder, polarity, issue)] = _stances(text)
+    assert (holder, polarity) == ("Ada Rusk", "oppose") and issue.startswith(
+        "measures that leave")
+    with switched_off(["BARE_PLURAL_WHICH"]):
+        assert _stances(text) == [("Ada Rusk", "oppose", "measures")]

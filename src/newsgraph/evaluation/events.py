@@ -41,12 +41,18 @@ def _describe(e: dict, record: dict | None) -> str:
             f"date {e.get('date')}]")
 
 
-def _pair(gold: list[dict], pred: list[dict], gkey, pkey) -> tuple[list, list, list]:
+def _pair(gold: list[dict], pred: list[dict], gkey, pkey, agree=None
+          ) -> tuple[list, list, list]:
+    """Pair each gold record with a prediction of the same key; among several, the one that
+    ``agree`` scores highest (the first on a tie), so two meetings of the same people on two
+    days pair day with day."""
     remaining = list(pred)
     pairs, missed = [], []
     for g in gold:
         k = gkey(g)
-        found = next((p for p in remaining if pkey(p) == k), None)
+        same = [p for p in remaining if pkey(p) == k]
+        found = max(same, key=lambda p: agree(g, p)) if same and agree else (
+            same[0] if same else None)
         if found is None:
             missed.append(g)
         else:
@@ -68,8 +74,13 @@ def score_events(gold: dict, record: dict, where: str) -> tuple[dict[str, Score]
     def pkey(p):
         return p["type"], _parties(p, lambda x: x)
 
+    def agree(g, p):
+        place = to_id(g["place"]) if g.get("place") else None
+        return ((g.get("status") == p.get("status")) + (g.get("date") == p.get("date"))
+                + (place == p.get("place")))
+
     g_all, p_all = gold.get("events", []), record.get("events", [])
-    pairs, missed, spurious = _pair(g_all, p_all, gkey, pkey)
+    pairs, missed, spurious = _pair(g_all, p_all, gkey, pkey, agree)
     events = Score(tp=len(pairs), fn=len(missed), fp=len(spurious))
     events.failures.extend(f"{where}: missed event {_describe(g, None)}" for g in missed)
     events.failures.extend(f"{where}: spurious event {_describe(p, record)}" for p in spurious)

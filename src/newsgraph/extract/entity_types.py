@@ -47,6 +47,13 @@ conference summit forum olympics games championship championships festival expo
 LAW_WORDS = frozenset("""
 convention treaty act accord agreement declaration protocol charter law directive regulation
 """.split())
+# The last word of a name that makes it a body, whatever the model says: "Gavronan Medical
+# Chamber", "Dorava People's Council".
+ORG_LAST_WORDS = frozenset("""
+chamber council ministry agency committee commission federation association party league union
+institute bank authority company corporation group foundation coalition front movement court
+office department service board alliance confederation syndicate
+""".split())
 # Prepositions that put a bare name (no "the") in a place.
 PLACE_PREPOSITIONS = frozenset(
     "in into near outside inside across towards toward through throughout from around via".split()
@@ -137,7 +144,10 @@ def person_evidence(mentions: list[Span]) -> bool:
 
 
 def _apposed_place_noun(tokens) -> bool:
-    """Does this stretch (up to a comma) name a place: "the provincial capital"?"""
+    """Does this stretch (up to a comma) name a place: "the provincial capital"? A relative
+    clause ("which represents the country's doctors") names none."""
+    if len(tokens) and tokens[0].tag_ in ("WDT", "WP", "WP$"):
+        return False
     for t in tokens:
         if t.text in (",", ".", ";", "(", ")") or t.is_space:
             return False
@@ -152,6 +162,10 @@ def org_evidence(mentions: list[Span]) -> bool:
         doc = ent.doc
         if ent.start and doc[ent.start - 1].lower_ in ORG_DESCRIPTIONS:
             return True
+        if on("DESCRIBED_BEFORE") and ent.start > 1 and doc[ent.start - 1].text == "," and (
+            doc[ent.start - 2].lower_ in ORG_DESCRIPTIONS
+        ):
+            return True  # "the pipeline's operator, Arvel Transgas"
         after = doc[ent.end : ent.end + 8]
         if len(after) > 1 and after[0].text == "," and after[1].tag_ not in ("WRB", "WDT", "WP"):
             for t in after[1:]:
@@ -311,6 +325,10 @@ def context_type(label: str, mentions: list[Span]) -> str:
     by_word = kind_from_last_word(words)
     if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP", "EVENT"):
         return by_word
+    if on("BODY_LAST_WORD") and label in ("ORG", "GPE", "LOC", "NORP") and len(words) >= 2 and (
+        words[-1].lower() in ORG_LAST_WORDS
+    ):
+        return "ORG"  # "the Gavronan Medical Chamber", not a place
     if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].isupper() and (
         len(words[0]) > 1
     ):
@@ -335,6 +353,8 @@ def context_type(label: str, mentions: list[Span]) -> str:
             return "LOC"
         if place_evidence(mentions):
             return "GPE"
+    if on("LOC_WITH_DEMONYM") and label == "LOC" and _has_demonym(mentions):
+        return "GPE"  # "Ivrenia" beside "Ivrenian farmers": a country, not a landform
     if label in ("GPE", "LOC") and building_evidence(mentions):
         return "FAC"
     if label == "GPE" and river_evidence(mentions):

@@ -103,6 +103,18 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "cooperate": ("COOPERATE", "cooperate"), "co-operate": ("COOPERATE", "cooperate"),
     "collaborate": ("COOPERATE", "cooperate"), "partner": ("COOPERATE", "cooperate"),
 }
+# Verbs that report an event only with a telling object: "froze the company's assets",
+# "suspended imports", "adopted the closing declaration", "fired warning shots".
+OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
+    "freeze": (frozenset({"asset", "account", "fund", "reserve", "property"}),
+               ("SANCTION", "freeze assets")),
+    "suspend": (frozenset({"import", "export", "flight", "aid", "cooperation", "trade",
+                           "delivery", "shipment"}), ("SANCTION", "suspend")),
+    "adopt": (frozenset({"declaration", "resolution", "communique", "communiqué",
+                         "statement"}), ("AGREE", "adopt")),
+    "fire": (frozenset({"shot", "rocket", "missile", "shell", "round", "salvo"}),
+             ("ASSAULT", "fire")),
+}
 # Verb + particle or preposition triggers: (lemma, particle) → type.
 PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
     ("rule", "out"): ("REJECT", "rule out"), ("walk", "out"): ("PROTEST", "strike"),
@@ -343,6 +355,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     if lemma in OBJECT_TYPED_VERBS:
         return _object_typed(token, lemma)
+    if lemma in OBJECT_TRIGGERS:
+        objects, kind = OBJECT_TRIGGERS[lemma]
+        told = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+        if told & objects:
+            return kind  # otherwise "fired on a depot" may still be a phrasal trigger
     if lemma == "ask" and _a_question(token):
         return None
     if lemma in MOTION_VERBS:
@@ -423,7 +440,7 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 TRIGGER_LEMMAS = frozenset({
     *VERB_TRIGGERS, *(verb for verb, _ in PHRASAL_TRIGGERS), *OBJECT_TYPED_VERBS, *MOTION_VERBS,
     *ENDORSING, "call", "gather", "strike", "want", "see", "expect", "apply", "block",
-    "receive", "invite", *NOUN_TRIGGERS,
+    "receive", "invite", *OBJECT_TRIGGERS, *NOUN_TRIGGERS,
 })
 
 
@@ -1317,6 +1334,13 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
 
 def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.mentions.append(later.trigger)
+    # "Saldovia and Ivrenia agree to meet again" … "the foreign ministers … agreed to meet
+    # again": the ministers who speak for the two states are who will meet
+    for_states = on("PEOPLE_OF_STATES") and _participants(first) and all(
+        r.entities[i].type == "PERSON" for i in _participants(later)) and _sides(
+        _participants(later), r.ctx.speaks_for) == _participants(first) != _participants(later)
+    if for_states:
+        first.actors, first.targets = list(later.actors), list(later.targets)
     if later.definite and _participants(first):
         first.place = first.place or later.place
         first.time = first.time or later.time
@@ -1652,10 +1676,10 @@ def _place_from_dateline(r: _Reader, found: list[_Candidate]) -> None:
     if city is None:
         return
     for c in found:
-        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and (
-            start <= c.trigger.start < end
+        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and any(
+            start <= m.start < end for m in (c.trigger, *c.mentions)
         ):
-            c.place = city.id
+            c.place = city.id  # told in the lead, or named in the headline and told there
 
 
 def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:

@@ -29,6 +29,9 @@ RULES: dict[str, str] = {
     "HOSTED_GATHERING": '"the Hallvik summit": a one-word name on a summit or talks is a place',
     "AT_THE_BUILDING": '"talks at the Hofburg": a one-word name always after "the" is a building',
     "NAMED_FACILITY": '"the Kallen nuclear plant": a name that never acts, before a facility',
+    "DESCRIBED_BEFORE": '"the pipeline\'s operator, Arvel Transgas": an organisation',
+    "BODY_LAST_WORD": '"the Gavronan Medical Chamber": a name ending in a body\'s word is one',
+    "LOC_WITH_DEMONYM": '"Ivrenia" beside "Ivrenian": a country, though the model says LOC',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
     "NEGATED_GOVERNOR": 'what "has not begun" has not happened',
@@ -81,6 +84,7 @@ RULES: dict[str, str] = {
     "SIDELINES": "two leaders meeting at a headline's summit meet beside it, not as it",
     "INVITED_TO_MEET": '"invited Sarandi to Selsby in January": a planned meeting there',
     "THEY_AGAIN": '"They are due to meet again": the people of the meeting before',
+    "PEOPLE_OF_STATES": "the people a later report names for a meeting's states are who met",
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
@@ -97,6 +101,8 @@ RULES: dict[str, str] = {
     "HARD_LINE": '"a hard line on X" opposes X',
     "BUT_WANTS": '"backs the deal but wants guarantees": the want is a condition',
     "STANDING_PAST": '"which long resisted enlargement": a former position',
+    "NAMED_AFTER_THIS": '"this mediation" names its issue; "any such extension" points back',
+    "BARE_PLURAL_WHICH": '"cannot support measures that leave homes cold": the clause says which',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

@@ -248,7 +248,11 @@ def _issue_tokens(head: Token) -> list[Token]:
     restricted = any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children) or (
         on("RESTRICTIVE")
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-        and head.i + 1 < len(head.doc) and head.nbor().lower_ in ("that", "which"))
+        and head.i + 1 < len(head.doc) and head.nbor().lower_ in ("that", "which")) or (
+        # "measures that leave homes cold": a bare plural is said which by its clause
+        on("BARE_PLURAL_WHICH") and head.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+        and head.i + 1 < len(head.doc) and head.nbor().lower_ == "that")
     for child in head.children:
         if child.dep_ in CUT_DEPS and child.i > head.i and not (
             restricted and child.dep_ == "relcl"
@@ -297,7 +301,14 @@ def _points_back(tokens: list[Token]) -> bool:
         return True
     if len(tokens) == 2 and tokens[0].lower_ in ("a", "an") and tokens[1].lower_ in RENAMING:
         return True
-    return any(t.lower_ in ANAPHORIC_DETERMINERS for t in tokens[:2]) and len(tokens) <= 4
+    if not on("NAMED_AFTER_THIS"):
+        return any(t.lower_ in ANAPHORIC_DETERMINERS for t in tokens[:2]) and len(tokens) <= 4
+    # "any such step", "any such extension of the visit": such always points back; "this
+    # step" does, but "this mediation" names its issue itself
+    if any(t.lower_ == "such" for t in tokens[:2]):
+        return True
+    return any(t.lower_ in ANAPHORIC_DETERMINERS for t in tokens[:1]) and len(tokens) == 2 and (
+        tokens[1].lemma_.lower() in RENAMING)
 
 
 class _Reader:
