@@ -1038,3 +1038,23 @@ def test_the_ministers_a_later_report_names_are_who_the_states_meet_through():
         record = extract(text, published="2026-10-14", title=title)
     assert any({names[i] for i in (*e["actors"], *e["targets"])} == {"Talvia", "Merovia"}
                for e in record["events"] if e["type"] == "CONSULT")
+
+
+def test_people_of_a_place_are_the_body_named_after_them_not_the_place():
+    text = ("Talvia's striking nurses on Thursday rejected a government offer of a pay rise. The "
+            "National Nurses' Federation has called the strike indefinite.")
+    assert [(e["type"], e["actors"]) for e in _events(text, "2026-04-24")] == [
+        ("REJECT", ["National Nurses' Federation"])]
+    with switched_off(["BODY_OF_MEMBERS"]):
+        assert [e["actors"] for e in _events(text, "2026-04-24")] == [["Talvia"]]
+
+
+def test_a_plural_description_is_no_one_persons_role():
+    """ "Leaders have adopted the declaration", in a story whose chancellor is "the only leader
+    here": not the chancellor's act."""
+    text = ("Talvian Chancellor Ada Rusk is the only leader here who has met Lunde this year.\n\n"
+            "Leaders have adopted the closing declaration after a long session.")
+    assert _of_type(_events(text, "2026-04-24"), "AGREE") == []
+    with switched_off(["PLURAL_NOT_ONE"]):
+        assert [e["actors"] for e in _of_type(_events(text, "2026-04-24"), "AGREE")] == [
+            ["Ada Rusk"]]

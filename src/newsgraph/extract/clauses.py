@@ -85,14 +85,17 @@ def entity_ids(ctx: SpeakerContext, head: Token) -> list[str]:
         if found.speaker is not None and _locative(ctx, found.speaker, token):
             continue  # "negotiators in Vienna": Vienna is where they are, not who they are
         if found.speaker is not None and _home_of(ctx, found.speaker, token):
-            continue  # "Kessel dockers walk out": where they come from, not who they are
+            # "Kessel dockers walk out": where they come from, not who they are; the body they
+            # belong to, when the story names one after them
+            ids.extend(_body_of_members(ctx, token))
+            continue
         if found.speaker is not None:
             entity = ctx_entity(ctx, found.speaker)
             if entity is not None and entity.type in PARTY_TYPES:
                 ids.append(found.speaker)
                 continue
         ids.extend(_countries_of_group(ctx, token) or _bodies_behind(ctx, token)
-                   or _body_of_kind(ctx, token))
+                   or _body_of_kind(ctx, token) or _body_of_members(ctx, token))
     return list(dict.fromkeys(ids))
 
 
@@ -278,6 +281,19 @@ def _locative(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
     return False
 
 
+def _body_of_members(ctx: SpeakerContext, head: Token) -> list[str]:
+    """ "Gavrona's striking nurses rejected the offer" in a story of the National Nurses'
+    Federation: the one body named after the people the words name."""
+    word = head.lower_
+    if not on("BODY_OF_MEMBERS") or head.tag_ != "NNS" or word in REPRESENTATIVES or (
+        len(word) < 5
+    ):
+        return []
+    bodies = [e.id for e in ctx.entities if e.type == "ORG" and any(
+        w.lower().rstrip("'’") == word for w in e.name.split())]
+    return bodies if len(bodies) == 1 else []
+
+
 def _home_of(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
     """A place before a plural noun for people ("Kessel dockers", "Roskov farmers") says where
     they are from; representatives ("Estmark negotiators") act for it."""
@@ -286,7 +302,8 @@ def _home_of(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
         entity.type not in ("GPE", "LOC", "FAC")
     ):
         return False
-    return any(c.dep_ == "compound" and (found := ctx.entity_at(c)) is not None
+    owners = ("compound", "poss") if on("BODY_OF_MEMBERS") else ("compound",)
+    return any(c.dep_ in owners and (found := ctx.entity_at(c)) is not None
                and found[0].id == entity_id for c in head.children)
 
 

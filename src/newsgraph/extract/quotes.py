@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import gazetteer
 from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import Quoted, find_quoted
+from newsgraph.extract.rules import on
 from newsgraph.model import Entity, Quote
 from newsgraph.model import Span as TextSpan
 
@@ -247,7 +248,9 @@ def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _
     bodies = [found[0] for found in inner if found and found[0].type in ("ORG", "GPE")]
     determiner = np[0].lower_
     words = _content_words(np)
-    if determiner not in INDEFINITE:
+    # "Leaders have adopted the declaration": a plural description names no one person
+    plural = head.tag_ in ("NNS", "NNPS") and on("PLURAL_NOT_ONE")
+    if determiner not in INDEFINITE and not plural:
         people = []
         for entity in ctx.entities:
             if entity.type != "PERSON":

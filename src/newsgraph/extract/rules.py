@@ -22,6 +22,8 @@ RULES: dict[str, str] = {
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
     "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
     "GROUP_ROLES": '"the foreign ministers": the office and its counterparts; "both": two',
+    "BODY_OF_MEMBERS": '"Gavrona\'s striking nurses": not Gavrona, the one Nurses\' body if named',
+    "PLURAL_NOT_ONE": '"Leaders have adopted": a plural description is no one person\'s role',
     "OWN_SUBJECT_NOT_OBJECT": '"see him": the one seen is not the one who sees',
     "SAYER_OF_CONJUNCT": "a verb joined to a reported clause is the sayer's",
     "PRONOUN_OF_CONJUNCT": '"it" opening a joined clause is the subject of the first',
