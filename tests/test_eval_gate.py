@@ -20,7 +20,7 @@ MIN_GOLD_ARTICLES = 15
 
 
 GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind",
-             "fresh": EXAMPLES / "fresh"}
+             "fresh": EXAMPLES / "fresh", "fresh2": EXAMPLES / "fresh2"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
