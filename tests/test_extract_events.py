@@ -990,16 +990,6 @@ def test_an_invitation_to_a_place_is_a_planned_meeting_there():
                      "2026-11-19") == []
 
 
-def test_they_meeting_again_are_the_two_who_met():
-    text = ("Talvian Energy Minister Ada Rusk met Merovian Energy Minister Ivo Lunde in Kellby on "
-            "Thursday. They are due to meet again in Dornholm on 9 December.")
-    found = [(_parties(m), m["place"], m["status"]) for m in _meetings(text, "2026-11-30")]
-    assert ({"Ada Rusk", "Ivo Lunde"}, "Dornholm", "planned") in found
-    with switched_off(["THEY_AGAIN"]):
-        found = [(_parties(m), m["place"], m["status"]) for m in _meetings(text, "2026-11-30")]
-    assert ({"Ada Rusk", "Ivo Lunde"}, "Dornholm", "planned") not in found
-
-
 @pytest.mark.parametrize(("text", "kind"), [
     ("Talvia froze the company's assets on Monday.", ("SANCTION", "freeze assets")),
     ("Talvia's navy fired warning shots at a Merovian fishing boat last week.",

@@ -911,10 +911,6 @@ def _group_subject(verb: Token) -> bool:
     """ "The pair last met in June", "The ministers agreed to meet again": a subject that
     points back to people the article has named together, not to any one of them."""
     subject = clause_subject(verb)
-    if on("THEY_AGAIN") and subject is not None and subject.lower_ == "they" and any(
-        c.lower_ == "again" for c in verb.children
-    ):
-        return True  # "They are due to meet again in Brussels": the two who met before
     if subject is None or subject.pos_ != "NOUN":
         return False
     pointing = any(c.lower_ in ("the", "both", "two") for c in subject.children)

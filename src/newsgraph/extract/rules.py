@@ -85,7 +85,6 @@ RULES: dict[str, str] = {
     "IN_THE_CHAIR": '"with the mediator in the chair": who chairs is no side',
     "SIDELINES": "two leaders meeting at a headline's summit meet beside it, not as it",
     "INVITED_TO_MEET": '"invited Sarandi to Selsby in January": a planned meeting there',
-    "THEY_AGAIN": '"They are due to meet again": the people of the meeting before',
     "PEOPLE_OF_STATES": "the people a later report names for a meeting's states are who met",
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
