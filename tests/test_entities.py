@@ -115,3 +115,21 @@ def test_a_surname_written_without_its_diacritics_is_the_same_person(nlp):
     assert {m.text for m in people["Ileana Ștefănescu"].mentions} >= {"Stefanescu"}
     assert {m.text for m in people["Konstantin Bălan"].mentions} >= {"Balan"}
     assert not any(e.name in ("Stefanescu", "Balan") for e in _entities(nlp, text))
+
+
+def test_two_people_tagged_as_one_name_are_two(nlp):
+    """ "Pryce and Fersht" tagged as one organisation, in a story that named both in full."""
+    text = ("Trade Secretary Owen Pryce and his Kesmaran counterpart, Ilona Fersht, sat down "
+            "together for three days. Negotiators will meet again in Singapore on 19 October to "
+            "put numbers on the idea, and Pryce and Fersht are scheduled to speak by phone on "
+            "Thursday to settle the agenda.")
+    found = _by_name(_entities(nlp, text))
+    assert "Pryce and Fersht" not in found
+    assert [m.text for m in found["Owen Pryce"].mentions] == ["Owen Pryce", "Pryce"]
+    assert [m.text for m in found["Ilona Fersht"].mentions] == ["Ilona Fersht", "Fersht"]
+
+
+def test_a_company_named_for_two_people_stays_one(nlp):
+    """Its sides are no person's names in the article: "Procter and Gamble" is one company."""
+    found = _by_name(_entities(nlp, "Procter and Gamble said on Tuesday it would cut prices."))
+    assert list(found) == ["Procter and Gamble"]

@@ -1048,3 +1048,31 @@ def test_a_plural_description_is_no_one_persons_role():
     with switched_off(["PLURAL_NOT_ONE"]):
         assert [e["actors"] for e in _of_type(_events(text, "2026-04-24"), "AGREE")] == [
             ["Ada Rusk"]]
+
+
+def test_a_first_round_of_negotiations_held_somewhere_is_between_the_disputes_sides():
+    """ "The first round of negotiations, held in Geneva on 9 July": a session, where and when
+    the participle says, between the two sides of the story's first act."""
+    text = ("When Talvia slapped a 25 percent tariff on Merovia's cars in May, officials "
+            "predicted a quick settlement. Talvia accuses Merovia of unfair subsidies.\n\n"
+            "The first round of negotiations, held in Geneva on 9 July, produced little beyond "
+            "a timetable.")
+
+    def rounds(off=()):
+        with switched_off(off):
+            return [(_parties(m), m["place"], m["date"]) for m in _meetings(text, "2026-09-28")]
+
+    assert rounds() == [({"Talvia", "Merovia"}, "Geneva", "2026-07-09")]
+    assert rounds(["ROUNDS_OF_TALKS"]) == [(set(), "Geneva", "2026-07-09")]
+    assert rounds(["HELD_IN"]) == [({"Talvia", "Merovia"}, None, None)]
+    assert rounds(["DISPUTE_SIDES"]) == []
+
+
+def test_speaking_by_phone_is_a_call_between_the_speakers():
+    text = ("Trade Secretary Owen Pryce met Merovian minister Ilona Fersht in Kellby on Monday. "
+            "Pryce and Fersht are scheduled to speak by phone on Thursday to settle the agenda.")
+    calls = [(_parties(m), m["date"], m["status"]) for m in _meetings(text, "2026-09-28")
+             if m["subtype"] == "call"]
+    assert calls == [({"Owen Pryce", "Ilona Fersht"}, "2026-10-01", "planned")]
+    with switched_off(["SPOKE_BY_PHONE"]):
+        assert [m for m in _meetings(text, "2026-09-28") if m["subtype"] == "call"] == []

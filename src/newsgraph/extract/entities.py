@@ -151,10 +151,30 @@ def _capitalised(text: str) -> bool:
 
 
 def _candidate_ents(doc: Doc) -> list[Span]:
+    ents = ents_of(doc)
+    people = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.is_title}
     return [
-        e for e in ents_of(doc)
-        if e.label_ in KEPT_LABELS and _capitalised(e.text) and surface(e)
+        part for e in ents for part in _people_apart(e, people)
+        if part.label_ in KEPT_LABELS and _capitalised(part.text) and surface(part)
     ]
+
+
+def _people_apart(ent: Span, people: set[str]) -> list[Span]:
+    """ "Pryce and Fersht", tagged as one person or one organisation, is two people: a span
+    joined by "and" whose sides are a person's names elsewhere in the article."""
+    joints = [t.i for t in ent if t.lower_ in ("and", "&")]
+    if ent.label_ not in ("PERSON", "ORG") or len(joints) != 1 or joints[0] in (
+        ent.start, ent.end - 1
+    ):
+        return [ent]
+    k = joints[0]
+    parts = [Span(ent.doc, ent.start, k, label="PERSON"),
+             Span(ent.doc, k + 1, ent.end, label="PERSON")]
+    if ent.label_ == "ORG" and not all(
+        len(p) == 1 and p[0].text in people for p in parts
+    ):
+        return [ent]  # "Marks and Spencer" stays a company
+    return parts
 
 
 def _is_full_name(form: str) -> bool:

@@ -368,6 +368,10 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return "ACCUSE", "denounce"
     if lemma == "invite":
         return ("CONSULT", "invite") if on("INVITED_TO_MEET") and _invited_to_meet(token) else None
+    if lemma in ("speak", "talk") and on("SPOKE_BY_PHONE") and any(
+        o.lemma_.lower() in CALL_MEANS for o in prep_objects(token, ("by", "over", "via"))
+    ):
+        return "CONSULT", "call"  # "are scheduled to speak by phone on Thursday"
     if lemma == "receive":
         return ("CONSULT", "meet") if on("RECEIVING_A_PERSON") and _a_person_received(
             token) else None
@@ -440,7 +444,7 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 TRIGGER_LEMMAS = frozenset({
     *VERB_TRIGGERS, *(verb for verb, _ in PHRASAL_TRIGGERS), *OBJECT_TYPED_VERBS, *MOTION_VERBS,
     *ENDORSING, "call", "gather", "strike", "want", "see", "expect", "apply", "block",
-    "receive", "invite", *OBJECT_TRIGGERS, *NOUN_TRIGGERS,
+    "receive", "invite", "speak", "talk", *OBJECT_TRIGGERS, *NOUN_TRIGGERS,
 })
 
 
@@ -468,6 +472,10 @@ def _only_a_host(r: _Reader, entity: Entity) -> bool:
         r.text[m.end:m.end + 16].lstrip().split(" ", 1)[0].lower().strip(",.;:")
         in NAMESAKES for m in entity.mentions
     )
+
+
+# What a call is made by: "spoke by phone" ("spoke by video call" is the noun's event).
+CALL_MEANS = frozenset({"phone", "telephone"})
 
 
 def _a_person_received(verb: Token) -> bool:
@@ -1054,6 +1062,9 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
     # ("the meeting was confirmed last Tuesday")
     anchors = [noun] + ([verb] if carried else [])
+    if on("HELD_IN"):
+        # "the first round of negotiations, held in Geneva on 9 July": where and when it was
+        anchors += [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING]
     actors += r.parties(_organisers(noun, verb))
     place = r.place(anchors) or (where[0] if where else None)
     if place is None and verb is not None and on("TAKING_PLACE") and _taking_place(noun, verb):
@@ -1137,14 +1148,24 @@ def _resuming(verb: Token) -> bool:
     return False
 
 
+# Participles that say where and when a meeting named by a noun was held.
+HOLDING = frozenset({"hold", "convene", "stage", "host"})
+
+
 def _another_session(noun: Token, verb: Token | None) -> bool:
     """ "the talks would resume next Tuesday", "a second round", "previous rounds in
     Geneva": a session of talks the article has named, held on another day, between the
     same sides."""
     if verb is not None and noun.dep_ == "nsubj" and _resuming(verb):
         return True
-    return noun.lemma_.lower() == "round" and any(
-        c.lower_ in SESSION_ORDER for c in noun.children if c.dep_ in ("amod", "advmod"))
+    if noun.lemma_.lower() != "round":
+        return False
+    order = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod")}
+    # "the first round of negotiations": first of talks, where "the first round" alone may
+    # be an election's
+    of_talks = on("ROUNDS_OF_TALKS") and any(
+        o.lemma_.lower() in ("talk", "negotiation") for o in prep_objects(noun, ("of",)))
+    return bool(order & SESSION_ORDER) or of_talks
 
 
 def _frame_index(frame: Token | None, carrier: Token | None) -> int | None:
@@ -1383,7 +1404,7 @@ def extract_events(
     _mark_denials(r, doc, found)
     if on("SIDES_IN_SENTENCE"):
         _sides_in_sentence(doc, found)
-    found = [c for c in _sessions_sided(found) if not c.failed]
+    found = [c for c in _sessions_sided(found, r) if not c.failed]
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
     _place_from_dateline(r, found)
@@ -1618,7 +1639,7 @@ def _sides_in_sentence(doc: Doc, found: list[_Candidate]) -> None:
             c.actors, c.targets = list(sides.actors), list(sides.targets)
 
 
-def _sessions_sided(found: list[_Candidate]) -> list[_Candidate]:
+def _sessions_sided(found: list[_Candidate], r: _Reader) -> list[_Candidate]:
     """ "The talks at the Hofburg … are due to resume after Kessaria and the separatists failed
     to agree": the sides a session's sentence names are those of the talks it resumes, named
     earlier with none. A session still with no sides is of talks the story never named."""
@@ -1629,7 +1650,25 @@ def _sessions_sided(found: list[_Candidate]) -> list[_Candidate]:
                         and e.subtype == c.subtype and not _participants(e)), None)
         if resumed is not None:
             resumed.actors, resumed.targets = list(c.actors), list(c.targets)
+    dispute = _dispute(found, r) if on("DISPUTE_SIDES") else None
+    for c in found:
+        if c.sideless and not _participants(c) and dispute is not None:
+            # "three rounds of talks" in a story of Brannock's tariff on Kesmara: theirs
+            c.actors, c.targets = list(dispute)
     return [c for c in found if not (c.sideless and not _participants(c))]
+
+
+def _dispute(found: list[_Candidate], r: _Reader) -> tuple[list[str], list[str]] | None:
+    """The two sides of the story's dispute: the first act of one state or body on another
+    ("Brannock slapped a tariff on Kesmara"), when it is the first event told."""
+    first = next((c for c in found if not c.failed), None)
+    if first is None or first.type == "CONSULT" or len(first.actors) != 1 or len(
+        first.targets
+    ) != 1:
+        return None
+    if any(r.entities[i].type not in ("GPE", "ORG") for i in (*first.actors, *first.targets)):
+        return None
+    return list(first.actors), list(first.targets)
 
 
 def _date_from_frames(found: list[_Candidate]) -> None:

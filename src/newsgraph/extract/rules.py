@@ -86,6 +86,10 @@ RULES: dict[str, str] = {
     "SIDELINES": "two leaders meeting at a headline's summit meet beside it, not as it",
     "INVITED_TO_MEET": '"invited Sarandi to Selsby in January": a planned meeting there',
     "PEOPLE_OF_STATES": "the people a later report names for a meeting's states are who met",
+    "SPOKE_BY_PHONE": '"are to speak by phone on Thursday": a call between the speakers',
+    "ROUNDS_OF_TALKS": '"the first round of negotiations": a session of the talks',
+    "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
+    "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
