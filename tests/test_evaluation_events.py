@@ -81,3 +81,14 @@ def test_two_events_of_the_same_parties_pair_day_with_day():
     scores, rates = _score(gold, found)
     assert scores["events"].tp == 2
     assert (rates["events.status"].value, rates["events.date"].value) == (1.0, 1.0)
+
+
+def test_pairing_prefers_the_prediction_with_the_right_status():
+    """Two gold meetings of the same people, one prediction: it pairs with the gold meeting
+    whose status it has, even when that one is listed second."""
+    gold = [_gold("CONSULT", ["Elena Marsh"], ["Andriy Morozov"], None, "2026-W39"),
+            _gold("CONSULT", ["Elena Marsh"], ["Andriy Morozov"], None, "2026-10-01",
+                  "planned")]
+    scores, rates = _score(gold, [_event("CONSULT", ["E1", "E2"], (), None, "2026-10-01",
+                                         "planned")])
+    assert (scores["events"].tp, rates["events.status"].value) == (1, 1.0)

@@ -1076,3 +1076,15 @@ def test_speaking_by_phone_is_a_call_between_the_speakers():
     assert calls == [({"Owen Pryce", "Ilona Fersht"}, "2026-10-01", "planned")]
     with switched_off(["SPOKE_BY_PHONE"]):
         assert [m for m in _meetings(text, "2026-09-28") if m["subtype"] == "call"] == []
+
+
+def test_a_meetings_own_date_sets_whether_it_is_ahead_or_over():
+    """ "is to meet … on Tuesday" in an article of Sunday is ahead, whatever the verb's tense
+    made of it."""
+    text = ("Before then, Tomas Arvidsen is to meet leaders of the Farmers' Association in the "
+            "town of Kelby on Tuesday, hoping to win over rural voters.")
+    [meeting] = _meetings(text, "2026-03-22")
+    assert (meeting["date"], meeting["status"]) == ("2026-03-24", "planned")
+    with switched_off(["STATUS_BY_DATE"]):
+        [meeting] = _meetings(text, "2026-03-22")
+    assert meeting["status"] == "occurred"

@@ -259,3 +259,32 @@ def test_a_bare_plural_keeps_the_clause_that_says_which():
         "measures that leave")
     with switched_off(["BARE_PLURAL_WHICH"]):
         assert _stances(text) == [("Ada Rusk", "oppose", "measures")]
+
+
+def test_a_question_whether_one_would_accept_takes_no_position():
+    text = ("Ada Rusk, asked on Saturday whether she would accept Ivo Lunde's support in a "
+            "run-off, was blunt. \"I will not take a single vote that comes with conditions,\" "
+            "she said.")
+    assert _stances(text) == []
+    with switched_off(["WHETHER_ASKED"]):
+        assert _stances(text) == [("Ada Rusk", "support", "Ivo Lunde's support in a run-off")]
+
+
+def test_the_person_an_endorsement_backs_is_named():
+    """ "was endorsed on Friday by Roan" backs the passive's subject, not Friday; "was backing
+    her" backs the woman the pronoun names."""
+    text = ("Her main rival, former finance minister Tomas Arvidsen of the Liberal Alliance, was "
+            "endorsed on Friday by Elisabeth Roan, who led the country from 2011 to 2019.")
+    assert _stances(text) == [("Elisabeth Roan", "support", "Tomas Arvidsen")]
+    with switched_off(["PASSIVE_BACKING"]):
+        assert _stances(text) == []  # and never "Friday"
+    text = ("Nadia Sefer won the endorsement of the Confederation of Workers. Its president, "
+            "Mirko Dalca, said the confederation was backing her because she was the only "
+            "candidate who has promised not to touch the retirement age.")
+    assert ("Confederation of Workers", "support", "Nadia Sefer") in _stances(text)
+
+
+def test_fighting_a_war_is_no_position():
+    """ "fought a brief war over the pass": a war told, not a stance against the war."""
+    assert _stances("Talvia accused Merovia of shelling Kellby. The two countries fought a "
+                    "brief war over the pass in 1987.") == []

@@ -43,22 +43,22 @@ def _describe(e: dict, record: dict | None) -> str:
 
 def _pair(gold: list[dict], pred: list[dict], gkey, pkey, agree=None
           ) -> tuple[list, list, list]:
-    """Pair each gold record with a prediction of the same key; among several, the one that
-    ``agree`` scores highest (the first on a tie), so two meetings of the same people on two
-    days pair day with day."""
-    remaining = list(pred)
-    pairs, missed = [], []
-    for g in gold:
-        k = gkey(g)
-        same = [p for p in remaining if pkey(p) == k]
-        found = max(same, key=lambda p: agree(g, p)) if same and agree else (
-            same[0] if same else None)
-        if found is None:
-            missed.append(g)
-        else:
-            remaining.remove(found)
-            pairs.append((g, found))
-    return pairs, missed, remaining
+    """Pair gold records with predictions of the same key, the pairs that ``agree`` scores
+    highest first (text order on a tie), so two meetings of the same people on two days pair
+    day with day, whichever order either lists them in."""
+    pkeys = [pkey(p) for p in pred]
+    candidates = sorted(
+        ((-(agree(g, p) if agree else 0), gi, pi) for gi, g in enumerate(gold)
+         for pi, p in enumerate(pred) if pkeys[pi] == gkey(g)))
+    taken_g: dict[int, int] = {}
+    taken_p: set[int] = set()
+    for _, gi, pi in candidates:
+        if gi not in taken_g and pi not in taken_p:
+            taken_g[gi] = pi
+            taken_p.add(pi)
+    pairs = [(g, pred[taken_g[gi]]) for gi, g in enumerate(gold) if gi in taken_g]
+    missed = [g for gi, g in enumerate(gold) if gi not in taken_g]
+    return pairs, missed, [p for pi, p in enumerate(pred) if pi not in taken_p]
 
 
 def score_events(gold: dict, record: dict, where: str) -> tuple[dict[str, Score], dict[str, Rate]]:
@@ -76,7 +76,8 @@ def score_events(gold: dict, record: dict, where: str) -> tuple[dict[str, Score]
 
     def agree(g, p):
         place = to_id(g["place"]) if g.get("place") else None
-        return ((g.get("status") == p.get("status")) + (g.get("date") == p.get("date"))
+        # status first: a pairing never trades a right status for a right date or place
+        return (4 * (g.get("status") == p.get("status")) + 2 * (g.get("date") == p.get("date"))
                 + (place == p.get("place")))
 
     g_all, p_all = gold.get("events", []), record.get("events", [])

@@ -302,7 +302,9 @@ def _home_of(ctx: SpeakerContext, entity_id: str, head: Token) -> bool:
         entity.type not in ("GPE", "LOC", "FAC")
     ):
         return False
-    owners = ("compound", "poss") if on("BODY_OF_MEMBERS") else ("compound",)
+    # "Gavrona's striking nurses" are from Gavrona; "Talvia's troops" act for it
+    owners = ("compound", "poss") if on("BODY_OF_MEMBERS") and head.lower_ not in FORCES else (
+        "compound",)
     return any(c.dep_ in owners and (found := ctx.entity_at(c)) is not None
                and found[0].id == entity_id for c in head.children)
 

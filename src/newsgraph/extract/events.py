@@ -851,6 +851,8 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
+    if type_ == "CONSULT" and subtype != "invite":
+        status = _status_by_date(r, status, when)
     if subtype == "invite":
         status = "planned"  # the invitation is made; the meeting it asks for is ahead
     declared = _declared_by(verb) if subtype == "endorse" else None
@@ -1103,6 +1105,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     day = _day(when)
     if status == "occurred" and day and r.published and day > r.published.isoformat():
         status = "planned"  # "Thursday's talks" in an article of Wednesday
+    status = _status_by_date(r, status, when)
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
@@ -1863,6 +1866,42 @@ def _not_an_event_verb(verb: Token) -> bool:
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         return verb.tag_ in ("VBZ", "VBP") or bool(aux & {"has", "have", "'s", "'ve"})
     return False
+
+
+def _status_by_date(r: _Reader, status: str, when: Time | None) -> str:
+    """A meeting's own date against the article's: "is to meet … on Tuesday" in an article of
+    Sunday is ahead; "last week's third round" is over, whatever the verb made of it."""
+    if not on("STATUS_BY_DATE") or r.published is None or status not in ("occurred", "planned"):
+        return status
+    span = _period(_day(when))
+    if span is None:
+        return status
+    first, last = span
+    if status == "occurred" and first > r.published:
+        return "planned"
+    if status == "planned" and last < r.published:
+        return "occurred"
+    return status
+
+
+def _period(day: str | None) -> tuple[date, date] | None:
+    """The first and last day of a resolved date value: a day, a month, an ISO week."""
+    if not day:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            d = date.fromisoformat(day)
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", day):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, date.fromisocalendar(int(m[1]), int(m[2]), 7)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", day):
+            first = date(int(m[1]), int(m[2]), 1)
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+    except ValueError:
+        return None
+    return None
 
 
 def _day(t: Time | None) -> str | None:

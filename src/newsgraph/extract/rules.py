@@ -90,6 +90,7 @@ RULES: dict[str, str] = {
     "ROUNDS_OF_TALKS": '"the first round of negotiations": a session of the talks',
     "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
+    "STATUS_BY_DATE": "a meeting dated after the article is planned, one wholly before it happened",
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
@@ -108,6 +109,8 @@ RULES: dict[str, str] = {
     "STANDING_PAST": '"which long resisted enlargement": a former position',
     "NAMED_AFTER_THIS": '"this mediation" names its issue; "any such extension" points back',
     "BARE_PLURAL_WHICH": '"cannot support measures that leave homes cold": the clause says which',
+    "WHETHER_ASKED": '"asked whether she would accept": a question, no position',
+    "PASSIVE_BACKING": '"was endorsed by Roan", "was backing her": the person backed, named',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

@@ -24,7 +24,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.clauses import called_names, negated, party_context, subject_ids
+from newsgraph.extract.clauses import (
+    called_names,
+    entity_ids,
+    negated,
+    party_context,
+    subject_ids,
+)
 from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
@@ -396,6 +402,22 @@ CLAIMS = frozenset({"charge", "charges", "accusation", "accusations", "account",
                     "allegations", "claim", "claims", "report", "reports"})
 
 
+# What one fights that is no position: "fought a brief war over the pass".
+WARS = frozenset({"war", "battle", "fire", "blaze", "election", "campaign", "duel", "case"})
+
+
+def _backed_party(r: _Reader, cue: Token, obj: Token) -> str | None:
+    """The name of the party an endorsement backs, when the words are a pronoun or a
+    description ("was backing her", "Her main rival, … Tomas Arvidsen")."""
+    if not on("PASSIVE_BACKING") or not _endorsement(cue) or obj.pos_ not in (
+        "PRON", "PROPN", "NOUN"
+    ):
+        return None
+    ids = entity_ids(r.ctx, obj)
+    entity = r.ctx.by_id.get(ids[0]) if len(ids) == 1 else None
+    return entity.name if entity is not None and entity.type == "PERSON" else None
+
+
 def _endorsement(cue: Token) -> bool:
     """ "Tarsia has backed Sandor", "would support Ferrán in a runoff": backing a party is a
     position held; "backed Salcedo in 2020" tells a past one, an event."""
@@ -438,7 +460,9 @@ def _neutral(cue: Token, verb: Token, obj: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    """ "if the authority refuses to talk", "asked whether she would accept": no position."""
+    marks = ("if", "unless", "whether") if on("WHETHER_ASKED") else ("if", "unless")
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def _verb_of(cue_token: Token) -> Token:
@@ -473,6 +497,15 @@ def extract_stances(
         if found is None:
             continue
         first_polarity, first_obj = found
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if on("PASSIVE_BACKING") and passive is not None and _endorsement(token):
+            first_obj = passive  # "Arvidsen was endorsed on Friday by Roan": Arvidsen
+        if first_obj is not None and first_obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "endorsed on Friday": a day is never what one stands for
+        if token.lemma_.lower() == "fight" and first_obj is not None and (
+            first_obj.lemma_.lower() in WARS
+        ):
+            continue  # "fought a brief war over the pass": a war, no position
         for obj in [first_obj, *_joined_objects(token, first_obj), *_joined_nouns(first_obj)]:
             polarity = first_polarity
             inner = obj
@@ -530,6 +563,9 @@ def extract_stances(
                 continue
             holders, quote = r.holders(verb)
             issue = doc[issue_tokens[0].i: issue_tokens[-1].i + 1].text
+            backed = _backed_party(r, token, obj)
+            if backed is not None:
+                issue = backed  # "was backing her": Nadia Sefer, named
             last_issue = (token.sent.start, issue_tokens)
             evidence = _evidence(token, verb)
             sentence = (token.sent.start_char, token.sent.end_char)
