@@ -275,3 +275,19 @@ def test_a_pattern_is_skipped_only_on_texts_without_the_words_it_needs():
         found = [text[max(0, m.start() - 8): m.end()].lower() for m in pattern.finditer(text)]
         assert found, pattern.pattern  # the sample exercises every noted pattern
         assert all(any(w in f for w in needs) for f in found), pattern.pattern
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2026-03-12", date(2026, 3, 12), date(2026, 3, 12)),
+    ("2026-W12", date(2026, 3, 16), date(2026, 3, 22)),
+    ("2026-02", date(2026, 2, 1), date(2026, 2, 28)),
+    ("2026", date(2026, 1, 1), date(2026, 12, 31)),
+])
+def test_period_is_the_first_and_last_day_a_value_covers(value, first, last):
+    assert tr.period(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["2026-W12-WE", "2026-SU", "2026-02-30", "2026-13", "soon"])
+def test_period_refuses_what_is_no_span_of_days(value):
+    with pytest.raises(ValueError):
+        tr.period(value)

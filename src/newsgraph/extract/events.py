@@ -40,6 +40,7 @@ from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
 from newsgraph.extract.entity_types import HOSTED_GATHERINGS, LAW_WORDS
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
+from newsgraph.extract.time_resolve import period
 from newsgraph.gazetteer import city_names, demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
@@ -851,10 +852,10 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
-    if type_ == "CONSULT" and subtype != "invite":
-        status = _status_by_date(r, status, when)
     if subtype == "invite":
         status = "planned"  # the invitation is made; the meeting it asks for is ahead
+    elif type_ == "CONSULT":
+        status = _status_by_date(r, status, when)
     declared = _declared_by(verb) if subtype == "endorse" else None
     if declared is not None:
         # "said on Thursday that it would support Ferrán": backing is declared when said
@@ -1873,35 +1874,18 @@ def _status_by_date(r: _Reader, status: str, when: Time | None) -> str:
     Sunday is ahead; "last week's third round" is over, whatever the verb made of it."""
     if not on("STATUS_BY_DATE") or r.published is None or status not in ("occurred", "planned"):
         return status
-    span = _period(_day(when))
-    if span is None:
-        return status
-    first, last = span
+    day = _day(when)
+    if not day or len(day) == 4:
+        return status  # a year says too little to tell what is ahead from what is done
+    try:
+        first, last = period(day)
+    except ValueError:
+        return status  # a season, a weekend
     if status == "occurred" and first > r.published:
         return "planned"
     if status == "planned" and last < r.published:
         return "occurred"
     return status
-
-
-def _period(day: str | None) -> tuple[date, date] | None:
-    """The first and last day of a resolved date value: a day, a month, an ISO week."""
-    if not day:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-            d = date.fromisoformat(day)
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", day):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, date.fromisocalendar(int(m[1]), int(m[2]), 7)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", day):
-            first = date(int(m[1]), int(m[2]), 1)
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, date.fromordinal(nxt.toordinal() - 1)
-    except ValueError:
-        return None
-    return None
 
 
 def _day(t: Time | None) -> str | None:

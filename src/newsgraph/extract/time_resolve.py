@@ -7,6 +7,8 @@ returns None instead of raising.
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date, timedelta
 
 MONTHS = {
@@ -64,6 +66,22 @@ def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def period(value: str) -> tuple[date, date]:
+    """The first and last day an ISO date value covers: "2026-03-12", "2026-W12", "2026-03",
+    "2026". Anything else (a season, a weekend, a bad date) raises ValueError."""
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        year, week = int(value[:4]), int(value[6:])
+        return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"not an ISO date value: {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts), date(*parts)
+    if len(parts) == 2:
+        return date(*parts, 1), date(*parts, calendar.monthrange(*parts)[1])
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
 def weekday_date(anchor: date, weekday: int, direction: int, modifier: str | None) -> date:

@@ -13,7 +13,6 @@ within ``--from 2026-03-10``.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -31,6 +30,7 @@ from sqlalchemy import (
     select,
 )
 
+from newsgraph.extract.time_resolve import period
 from newsgraph.store.resolution import search_key
 from newsgraph.store.schema import (
     actor_forms,
@@ -222,12 +222,8 @@ def date_bounds(value: str | date | None, *, upper: bool) -> date | None:
     """The first (or last) day an ISO prefix covers: "2026-03" → 1 or 31 March 2026."""
     if value is None or isinstance(value, date):
         return value
-    parts = [int(p) for p in str(value).split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(*parts)[1] if upper else 1)
-    return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
+    first, last = period(str(value))
+    return last if upper else first
 
 
 def _iso(value: str | date | None) -> str | None:
