@@ -1103,10 +1103,12 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         # "the talks would resume next Tuesday"; "previous rounds in Geneva last year …
         # collapsed in February": a time of the noun's own is the session's
         when = (when or r.time([verb])) if on("SESSION_OWN_TIME") else (r.time([verb]) or when)
-    day = _day(when)
-    if status == "occurred" and day and r.published and day > r.published.isoformat():
+    if on("STATUS_BY_DATE"):
+        status = _status_by_date(r, status, when)  # "Thursday's talks" on a Wednesday too
+    elif status == "occurred" and (day := _day(when)) and r.published and (
+        day > r.published.isoformat()
+    ):
         status = "planned"  # "Thursday's talks" in an article of Wednesday
-    status = _status_by_date(r, status, when)
     return _Candidate(
         type=type_, subtype=subtype, trigger=_span(noun), sentence=_sentence_of(noun),
         actors=actors, targets=targets, place=place, time=when, status=status,
@@ -1871,12 +1873,14 @@ def _not_an_event_verb(verb: Token) -> bool:
 
 def _status_by_date(r: _Reader, status: str, when: Time | None) -> str:
     """A meeting's own date against the article's: "is to meet … on Tuesday" in an article of
-    Sunday is ahead; "last week's third round" is over, whatever the verb made of it."""
+    Sunday is ahead; "last week's third round" is over, whatever the verb made of it. Dates
+    are compared as the days they span, so a week or a month is neither ahead nor over while
+    the article's day falls inside it."""
     if not on("STATUS_BY_DATE") or r.published is None or status not in ("occurred", "planned"):
         return status
     day = _day(when)
-    if not day or len(day) == 4:
-        return status  # a year says too little to tell what is ahead from what is done
+    if not day:
+        return status
     try:
         first, last = period(day)
     except ValueError:
