@@ -1088,3 +1088,22 @@ def test_a_meetings_own_date_sets_whether_it_is_ahead_or_over():
     with switched_off(["STATUS_BY_DATE"]):
         [meeting] = _meetings(text, "2026-03-22")
     assert meeting["status"] == "occurred"
+
+
+def test_speaking_by_telephone_parsed_as_an_agent_is_still_a_call():
+    """The parse may label the "by" of "spoke by telephone" an agent, as if the telephone
+    spoke; it is the means, and the subject still speaks."""
+    text = ("Tolvarian President Henrik Oberlin and his Marvessan counterpart, Teodor Ciucă, "
+            "spoke by telephone for about 40 minutes on Tuesday evening.")
+    calls = [(_parties(m), m["date"], m["status"]) for m in _meetings(text, "2026-09-16")]
+    assert calls == [({"Henrik Oberlin", "Teodor Ciucă"}, "2026-09-15", "occurred")]
+    with switched_off(["BY_AS_AGENT"]):
+        assert _meetings(text, "2026-09-16") == []
+
+
+def test_a_call_for_a_clause_of_its_own_is_a_request():
+    text = "The opposition Sovereignty Party has called for the ambassador to be expelled."
+    found = [(e["type"], e["actors"]) for e in _events(text)]
+    assert found == [("REQUEST", ["Sovereignty Party"])]
+    with switched_off(["FOR_CLAUSE"]):
+        assert _events(text) == []

@@ -288,3 +288,49 @@ def test_fighting_a_war_is_no_position():
     """ "fought a brief war over the pass": a war told, not a stance against the war."""
     assert _stances("Talvia accused Merovia of shelling Kellby. The two countries fought a "
                     "brief war over the pass in 1987.") == []
+
+
+def test_what_is_called_for_in_a_clause_of_its_own_is_the_issue():
+    """ "has called for the ambassador to be expelled": the parse makes "for" the mark of a
+    clause, which is what the party backs; "ruled that out" then points back to it."""
+    text = ("The opposition Sovereignty Party has called for the Marvessan ambassador to be "
+            "expelled. President Henrik Oberlin has so far ruled that out.")
+    assert _stances(text) == [
+        ("Sovereignty Party", "support", "the Marvessan ambassador to be expelled"),
+        ("Henrik Oberlin", "oppose", "the Marvessan ambassador to be expelled"),
+    ]
+    with switched_off(["FOR_CLAUSE"]):
+        assert ("Sovereignty Party", "support", "the Marvessan ambassador to be expelled") not in (
+            _stances(text))
+
+
+def test_what_a_march_presses_for_is_its_aim_not_a_stance():
+    text = ("The Dunmore Parents Association plans to march to the town hall on Saturday to "
+            "press for the ridge to be cleared of unexploded shells.")
+    assert _stances(text) == []
+    with switched_off(["PROTEST_AIM"]):
+        assert [s[:2] for s in _stances(text)] == [("Dunmore Parents Association", "support")]
+
+
+def test_a_second_want_wants_its_own_object_not_the_clause_before():
+    text = ("“We do not want promises, we want water in the channels,” said the union's "
+            "chairman, Renzo Albani.")
+    assert _stances(text) == [("Renzo Albani", "oppose", "promises"),
+                              ("Renzo Albani", "support", "water in the channels")]
+    with switched_off(["OBJECT_AFTER_VERB"]):
+        assert ("Renzo Albani", "support", "promises") in _stances(text)
+
+
+def test_an_idea_renaming_a_phrase_is_the_whole_phrase():
+    """ "an independent review of hospital staffing, an idea the government has resisted":
+    the parse hangs "an idea" from "staffing", but the idea is the review."""
+    text = ("Gavronan nurses marched in Corvaro. Corvaro was calm. Police in Corvaro said so. "
+            "Gavrona is in crisis. The Gavronan president spoke in Gavrona. Dobran is said to "
+            "favour an independent review of hospital staffing, an idea the government has so "
+            "far resisted.")
+    assert ("Gavrona", "oppose", "an independent review of hospital staffing") in _stances(text)
+    with switched_off(["RENAMED_PHRASE"]):
+        assert ("Gavrona", "oppose", "hospital staffing") in _stances(text)
+    with switched_off(["GOVERNMENT_OF_A_COUNTRY"]):
+        # Corvaro (three mentions) and Gavrona (three): no country is named twice as often
+        assert not any(s[1] == "oppose" for s in _stances(text))

@@ -168,3 +168,18 @@ def test_a_pronoun_later_in_the_sentence_is_its_subject(nlp):
     quotes = _quotes(nlp, text)
     assert [(q, s) for q, s, _, _ in quotes] == [("We will not build walls.", "Rui Tavares"),
                                                  ("The camps are full,", "Maria Lopes")]
+
+
+def test_she_after_a_state_named_as_subject_is_the_person_before_it(nlp):
+    """ "Kesmara rejects any link … “…,” she said": a state named by its own name is no
+    "she"; the woman the paragraph is about speaks."""
+    from newsgraph.extract.rules import switched_off
+
+    text = ("Ms Ilona Fersht is just as firm in the other direction. Kesmara rejects any link "
+            "between the price floor and its subsidy programmes. “We will not negotiate with a "
+            "gun on the table,” she said in Ilvano this month.")
+    [(_, speaker, _, _)] = _quotes(nlp, text)
+    assert speaker == "Ilona Fersht"
+    with switched_off(["SHE_NOT_A_STATE"]):
+        [(_, speaker, _, _)] = _quotes(nlp, text)
+        assert speaker == "Kesmara"

@@ -30,12 +30,28 @@ PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 MAX_CHAIN = 4
 
 
-def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+def prep_objects(
+    token: Token, preps: Iterable[str], deps: tuple[str, ...] = ("prep",)
+) -> list[Token]:
     """The objects of the given prepositions hanging from ``token``, in text order
-    ("talks with Wang", "negotiators for Kessaria")."""
+    ("talks with Wang", "negotiators for Kessaria"); ``deps`` may add "agent", the label the
+    parse gives a "by" after an active verb at times ("spoke by telephone")."""
     wanted = frozenset(preps)
-    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in wanted
+    return [o for p in token.children if p.dep_ in deps and p.lower_ in wanted
             for o in p.children if o.dep_ == "pobj"]
+
+
+def for_clause(verb: Token) -> Token | None:
+    """ "has called for the ambassador to be expelled": the parse makes "for" the mark of a
+    clause hanging from the verb, and that clause is what is called for."""
+    if not on("FOR_CLAUSE"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX") and any(
+            m.dep_ == "mark" and m.lower_ == "for" and m.i < c.i for m in c.children
+        ) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -168,10 +184,36 @@ def _the_government(ctx: SpeakerContext, head: Token) -> list[str]:
     counts: dict[str, int] = {}
     for _, e in ctx.mentions_before(head.idx, ("GPE",)):
         counts[e.id] = counts.get(e.id, 0) + 1
+    ranked = _most_named(counts)
+    if not ranked and on("GOVERNMENT_OF_A_COUNTRY"):
+        # "Corvaro" four times, "Gavrona" three: a city has no government of its own; the
+        # places with a nationality word ("Gavronan") are the countries
+        ranked = _most_named({i: n for i, n in counts.items() if _has_nationality(ctx, i)})
+    return ranked
+
+
+def _most_named(counts: dict[str, int]) -> list[str]:
+    """The one id named at least twice, and twice as often as any other."""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return []
     return [ranked[0][0]]
+
+
+def _has_nationality(ctx: SpeakerContext, entity_id: str) -> bool:
+    """Whether a place has a word for its people: known to the gazetteer, or coined in the
+    text from its name ("Gavrona" → "Gavronan", "Tolvaria" → "Tolvarian")."""
+    entity = ctx.by_id.get(entity_id)
+    if entity is None:
+        return False
+    forms = (entity.name, *entity.aliases)
+    if any(demonyms_of().get(f) for f in forms):
+        return True
+    text = text_of(ctx.doc)
+    words = set(re.findall(r"\w+", text))
+    return any(stem + end in words and stem + end not in forms
+               for f in forms for stem in {f, f[:-1]} if len(stem) > 3
+               for end in ("n", "an", "ian", "ese", "i"))
 
 
 def _bodies(ctx: SpeakerContext, ids: list[str]) -> list[str]:
@@ -470,7 +512,8 @@ def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
 def subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
     """Who does what ``verb`` says: its subject, or the agent of a passive ("by Rabat")."""
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and not (on("BY_AS_AGENT") and verb.tag_ != "VBN"):
+            # "spoke by telephone": an active verb's "by" is how, not who
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return entity_ids(ctx, objects[0])

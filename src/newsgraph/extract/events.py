@@ -29,6 +29,7 @@ from newsgraph.extract.clauses import (
     clause_subject,
     conjuncts,
     entity_ids,
+    for_clause,
     negated,
     party_context,
     prep_objects,
@@ -369,8 +370,9 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return "ACCUSE", "denounce"
     if lemma == "invite":
         return ("CONSULT", "invite") if on("INVITED_TO_MEET") and _invited_to_meet(token) else None
+    means = ("prep", "agent") if on("BY_AS_AGENT") else ("prep",)
     if lemma in ("speak", "talk") and on("SPOKE_BY_PHONE") and any(
-        o.lemma_.lower() in CALL_MEANS for o in prep_objects(token, ("by", "over", "via"))
+        o.lemma_.lower() in CALL_MEANS for o in prep_objects(token, ("by", "over", "via"), means)
     ):
         return "CONSULT", "call"  # "are scheduled to speak by phone on Thursday"
     if lemma == "receive":
@@ -437,6 +439,8 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
             found = PHRASAL_TRIGGERS.get((lemma, child.lower_))
             if found:
                 return found
+    if (lemma, "for") in PHRASAL_TRIGGERS and for_clause(token) is not None:
+        return PHRASAL_TRIGGERS[(lemma, "for")]
     return VERB_TRIGGERS.get(lemma)
 
 
@@ -907,7 +911,8 @@ def _one_sided(verb: Token, subtype: str, actors: list[str], targets: list[str],
     if targets or group:
         return False
     if subtype == "call" and verb.lemma_.lower() in SPEAKING:
-        return not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+        by = ("prep", "agent") if on("BY_AS_AGENT") else ("prep",)
+        return not any(c.dep_ in by and c.lower_ == "by" for c in verb.children)
     return subtype == "meet" and len(actors) == 1 and not any(
         c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children
         if c.dep_ == "dobj" or c.lower_ in TARGET_PREPOSITIONS)
@@ -1824,7 +1829,7 @@ def _governed_by_trigger(verb: Token) -> bool:
     return head is not None and head[0] != "AGREE"
 
 
-def _purpose_of_protest(verb: Token) -> bool:
+def purpose_of_protest(verb: Token) -> bool:
     """ "gathered outside police headquarters to demand the release of Drozd": what a
     demonstration demands is its aim, not a request of its own."""
     head = verb.head
@@ -1858,7 +1863,7 @@ def _not_an_event_verb(verb: Token) -> bool:
         verb.head.dep_ == "acl"
     ):
         return True  # "the talks, hosted by Brenner and mediated by the OSCE"
-    if _verb_trigger(verb) == ("REQUEST", "demand") and _purpose_of_protest(verb):
+    if _verb_trigger(verb) == ("REQUEST", "demand") and purpose_of_protest(verb):
         return True
     own = {c.dep_ for c in verb.children}
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i == verb.sent.start and not own & {

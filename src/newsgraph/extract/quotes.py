@@ -228,7 +228,11 @@ def _resolve_pronoun(ctx: SpeakerContext, token: Token, depth: int = 0) -> _Attr
     subject = _previous_subject(ctx, token)
     if subject is not None and depth < 2:
         found = speaker_from(ctx, subject, depth + 1)
-        if found.speaker is not None and _compatible(ctx, found.speaker, gender):
+        # "Kesmara rejects any link … “…,” she said": a state or body named by its own name
+        # is no "she"; a spokeswoman before may speak for her body
+        named = on("SHE_NOT_A_STATE") and subject.pos_ == "PROPN" and found.speaker is not None \
+            and not ctx.is_person(found.speaker)
+        if found.speaker is not None and _compatible(ctx, found.speaker, gender) and not named:
             return _Attribution(found.speaker, mention, None)
     for _, entity in ctx.mentions_before(token.idx, ("PERSON",)):
         if _compatible(ctx, entity.id, gender):

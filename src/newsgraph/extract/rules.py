@@ -21,12 +21,16 @@ RULES: dict[str, str] = {
     "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
     "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
+    "GOVERNMENT_OF_A_COUNTRY": '"the government" is a country\'s, never a city\'s, however often named',
     "GROUP_ROLES": '"the foreign ministers": the office and its counterparts; "both": two',
     "BODY_OF_MEMBERS": '"Gavrona\'s striking nurses": not Gavrona, the one Nurses\' body if named',
     "PLURAL_NOT_ONE": '"Leaders have adopted": a plural description is no one person\'s role',
     "OWN_SUBJECT_NOT_OBJECT": '"see him": the one seen is not the one who sees',
     "SAYER_OF_CONJUNCT": "a verb joined to a reported clause is the sayer's",
     "PRONOUN_OF_CONJUNCT": '"it" opening a joined clause is the subject of the first',
+    "FOR_CLAUSE": '"called for the envoy to be expelled": the clause is what is called for',
+    # quotes (extract/quotes.py)
+    "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entity types (extract/entity_types.py)
     "HOSTED_GATHERING": '"the Hallvik summit": a one-word name on a summit or talks is a place',
     "AT_THE_BUILDING": '"talks at the Hofburg": a one-word name always after "the" is a building',
@@ -87,6 +91,7 @@ RULES: dict[str, str] = {
     "INVITED_TO_MEET": '"invited Sarandi to Selsby in January": a planned meeting there',
     "PEOPLE_OF_STATES": "the people a later report names for a meeting's states are who met",
     "SPOKE_BY_PHONE": '"are to speak by phone on Thursday": a call between the speakers',
+    "BY_AS_AGENT": '"spoke by telephone", "by" parsed as an agent: the means, not the doer',
     "ROUNDS_OF_TALKS": '"the first round of negotiations": a session of the talks',
     "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
@@ -111,6 +116,9 @@ RULES: dict[str, str] = {
     "BARE_PLURAL_WHICH": '"cannot support measures that leave homes cold": the clause says which',
     "WHETHER_ASKED": '"asked whether she would accept": a question, no position',
     "PASSIVE_BACKING": '"was endorsed by Roan", "was backing her": the person backed, named',
+    "PROTEST_AIM": '"marched to press for X": a demonstration\'s aim is told by the protest',
+    "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object, not a clause before',
+    "RENAMED_PHRASE": '"a review of hospital staffing, an idea …": the idea is the whole review',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

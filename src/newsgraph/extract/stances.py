@@ -27,11 +27,13 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.clauses import (
     called_names,
     entity_ids,
+    for_clause,
     negated,
     party_context,
     subject_ids,
 )
 from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
+from newsgraph.extract.events import purpose_of_protest
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.model import Entity, Quote, Span, Stance
@@ -111,6 +113,9 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
                 polarity = "oppose" if pair in PHRASAL_OPPOSE else "support"
                 obj = _object(token) if c.dep_ == "prt" else _pobj(c)
                 return polarity, obj
+        clause = for_clause(token) if (lemma, "for") in PHRASAL_SUPPORT else None
+        if clause is not None:
+            return "support", clause  # "called for the ambassador to be expelled"
         if on("REFUSED") and lemma in REFUSED_ACTS and negated(token):
             return "support", _object(token)  # "would not sign a truce": negation turns it
         if lemma in SUPPORT_VERBS or lemma in OPPOSE_VERBS:
@@ -177,7 +182,13 @@ def _noun_object(noun: Token) -> Token | None:
 
 
 def _object(verb: Token) -> Token | None:
-    for c in verb.children:
+    children = list(verb.children)
+    if on("OBJECT_AFTER_VERB"):
+        # "“We do not want promises, we want water”": the parse may hang the first clause
+        # from the second verb; a clause before the verb is not what it wants
+        children = [c for c in children if c.dep_ == "dobj"] + [
+            c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    for c in children:
         if c.dep_ in ("dobj", "xcomp", "ccomp"):
             return c
     return _pobj_of(verb, ("for", "to", "against", "on")) or _described(verb)
@@ -193,7 +204,16 @@ def _described(verb: Token) -> Token | None:
     ):
         return None
     noun = verb.head
-    return noun.head if noun.dep_ == "appos" and noun.head.i != noun.i else noun
+    if noun.dep_ != "appos" or noun.head.i == noun.i:
+        return noun
+    renamed = noun.head
+    # "an independent review of hospital staffing, an idea …": the parse may hang the
+    # apposition from the last noun of the phrase; the idea is the whole review
+    while on("RENAMED_PHRASE") and renamed.dep_ == "pobj" and renamed.head.dep_ == "prep" and (
+        renamed.head.lower_ == "of" and renamed.head.head.pos_ == "NOUN"
+    ):
+        renamed = renamed.head.head
+    return renamed
 
 
 def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
@@ -248,6 +268,11 @@ def _own_treatment(obj: Token) -> bool:
         c.dep_ == "agent" for c in obj.children)
 
 
+def _is(a: Token | None, b: Token) -> bool:
+    """Whether two tokens are one word (spaCy makes a new Token on every access)."""
+    return a is not None and a.i == b.i
+
+
 def _issue_tokens(head: Token) -> list[Token]:
     keep = [head]
     # "any deal that extends Kallen's life": after "any" the relative clause says which
@@ -264,7 +289,11 @@ def _issue_tokens(head: Token) -> list[Token]:
             restricted and child.dep_ == "relcl"
         ):
             continue
-        if child.dep_ in ("aux",) and child.lower_ == "to" and not _own_clause(head):
+        if child.dep_ == "mark" and child.lower_ == "for":
+            continue  # "for the ambassador to be expelled": the clause, not its mark
+        if child.dep_ in ("aux",) and child.lower_ == "to" and not _own_clause(head) and not (
+            head.dep_ in ("advcl", "ccomp") and _is(for_clause(head.head), head)
+        ):
             continue
         if child.i > head.i and _a_time(child) and child.i == max(c.i for c in head.children):
             continue  # "rejected the latest map on Tuesday": when, not what (at the end only)
@@ -519,6 +548,8 @@ def extract_stances(
             verb = _verb_of(token)
             if _condition_of(token) or _past_position(token) or _neutral(token, verb, obj):
                 continue
+            if on("PROTEST_AIM") and purpose_of_protest(verb):
+                continue  # "march on Saturday to press for the ridge to be cleared": its aim
             if _hypothetical(token) or _hypothetical(verb):
                 continue  # "if the authority refuses to talk": no position taken
             if negated(verb) or negated(token):
