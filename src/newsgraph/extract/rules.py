@@ -21,7 +21,7 @@ RULES: dict[str, str] = {
     "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
     "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
-    "GOVERNMENT_OF_A_COUNTRY": '"the government" is a country\'s, never a city\'s, however often named',
+    "GOVERNMENT_OF_A_COUNTRY": '"the government" is a country\'s, never a city\'s',
     "GROUP_ROLES": '"the foreign ministers": the office and its counterparts; "both": two',
     "BODY_OF_MEMBERS": '"Gavrona\'s striking nurses": not Gavrona, the one Nurses\' body if named',
     "PLURAL_NOT_ONE": '"Leaders have adopted": a plural description is no one person\'s role',
@@ -117,7 +117,7 @@ RULES: dict[str, str] = {
     "WHETHER_ASKED": '"asked whether she would accept": a question, no position',
     "PASSIVE_BACKING": '"was endorsed by Roan", "was backing her": the person backed, named',
     "PROTEST_AIM": '"marched to press for X": a demonstration\'s aim is told by the protest',
-    "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object, not a clause before',
+    "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object wanted',
     "RENAMED_PHRASE": '"a review of hospital staffing, an idea …": the idea is the whole review',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
