@@ -1107,3 +1107,37 @@ def test_a_call_for_a_clause_of_its_own_is_a_request():
     assert found == [("REQUEST", ["Sovereignty Party"])]
     with switched_off(["FOR_CLAUSE"]):
         assert _events(text) == []
+
+
+def test_a_tariff_on_a_nations_goods_is_a_sanction_on_that_nation():
+    text = ("Brannock and Kesmara are at odds. When Brannock slapped a 25 percent tariff on "
+            "Kesmaran electric cars in May, officials in Ilvano predicted a settlement. In July "
+            "the Kesmaran government imposed a 15 percent levy on Brannock pork.")
+    found = [(e["type"], e["actors"], e["targets"], e["date"]) for e in _events(text, "2026-09-28")]
+    assert ("SANCTION", ["Brannock"], ["Kesmara"], "2026-05") in found
+    assert ("SANCTION", ["Kesmara"], ["Brannock"], "2026-07") in found
+    with switched_off(["GOODS_OF_A_NATION"]):
+        found = [(e["type"], e["targets"]) for e in _events(text, "2026-09-28")]
+        assert ("SANCTION", []) in found
+    with switched_off(["DEMONYM_FORMS"]):
+        # "the Kesmaran government" is no party without "-an" coined from "Kesmara"
+        found = [(e["type"], e["actors"]) for e in _events(text, "2026-09-28")]
+        assert ("SANCTION", ["Kesmara"]) not in found
+
+
+def test_a_meeting_on_the_day_of_the_summit_is_at_the_summit():
+    text = ("DZHANAR — Leaders of four countries met at the Oruna Basin Summit in Dzhanar on "
+            "Wednesday.\n\nOn the same day Nuvarian President Ilyas Durmanov met Khorsati "
+            "Prime Minister Kanat Sherali on Wednesday to discuss the canals.")
+    meetings = {m["subtype"]: (m["place"], m["date"]) for m in _meetings(text, "2026-02-11")}
+    assert meetings["meet"] == ("Dzhanar", "2026-02-11")
+    with switched_off(["MEETING_OF_THE_DAY"]):
+        meetings = {m["subtype"]: (m["place"], m["date"]) for m in _meetings(text, "2026-02-11")}
+        assert meetings["meet"] == (None, "2026-02-11")
+
+
+def test_a_tariff_is_an_event_only_when_a_verb_imposes_it():
+    text = ("Kesmara has lodged a complaint against Brannock's tariff with the World Trade "
+            "Organization. Brannock slapped a tariff on Kesmaran cars.")
+    found = [(e["type"], e["actors"], e["targets"]) for e in _events(text)]
+    assert found == [("ACCUSE", ["Kesmara"], []), ("SANCTION", ["Brannock"], ["Kesmara"])]

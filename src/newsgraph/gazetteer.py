@@ -123,3 +123,15 @@ def demonyms_of() -> dict[str, tuple[str, ...]]:
     for adjective, country in demonyms().items():
         out.setdefault(country, []).append(adjective)
     return {country: tuple(adjectives) for country, adjectives in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def coined_demonyms(name: str) -> frozenset[str]:
+    """The nationality words a place's name may be turned into when the gazetteer does not
+    know it: "Vastria" → "Vastrian", "Gavrona" → "Gavronan", "Qaresh" → "Qareshi"."""
+    if len(name) < 4 or " " in name:
+        return frozenset()
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    return frozenset({name + "n", name + "an", name + "ian", stem + "ian", stem + "an",
+                      name + "ese", stem + "ese", name + "i", stem + "i", name + "ish",
+                      stem + "ish"}) - {name}

@@ -12,7 +12,13 @@ from newsgraph.extract.doc_cache import text_of
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
 from newsgraph.extract.rules import on
-from newsgraph.gazetteer import city_names, demonyms, demonyms_of, surface_index
+from newsgraph.gazetteer import (
+    city_names,
+    coined_demonyms,
+    demonyms,
+    demonyms_of,
+    surface_index,
+)
 from newsgraph.model import Entity
 
 # Auxiliaries and governing verbs that put what a clause reports in the future.
@@ -200,6 +206,14 @@ def _most_named(counts: dict[str, int]) -> list[str]:
     return [ranked[0][0]]
 
 
+def _coined_from(name: str, word: str) -> bool:
+    """Whether ``word`` is a nationality coined from ``name``: "Vastrian" from "Vastria";
+    with DEMONYM_FORMS, "Kesmaran", "Gavronan", "Qareshi" as well."""
+    if on("DEMONYM_FORMS"):
+        return word in coined_demonyms(name)
+    return name.endswith("ia") and word == name + "n"
+
+
 def _has_nationality(ctx: SpeakerContext, entity_id: str) -> bool:
     """Whether a place has a word for its people: known to the gazetteer, or coined in the
     text from its name ("Gavrona" → "Gavronan", "Tolvaria" → "Tolvarian")."""
@@ -209,11 +223,8 @@ def _has_nationality(ctx: SpeakerContext, entity_id: str) -> bool:
     forms = (entity.name, *entity.aliases)
     if any(demonyms_of().get(f) for f in forms):
         return True
-    text = text_of(ctx.doc)
-    words = set(re.findall(r"\w+", text))
-    return any(stem + end in words and stem + end not in forms
-               for f in forms for stem in {f, f[:-1]} if len(stem) > 3
-               for end in ("n", "an", "ian", "ese", "i"))
+    words = set(re.findall(r"\w+", text_of(ctx.doc)))
+    return any(not coined_demonyms(f).isdisjoint(words) for f in forms)
 
 
 def _bodies(ctx: SpeakerContext, ids: list[str]) -> list[str]:
@@ -494,8 +505,8 @@ def _countries_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
     names = {demonyms().get(t.text) for t in words} - {None}
     if not names and on("COINED_DEMONYMS") and head.lower_ in REPRESENTATIVES:
         # "Velmonian officials": a country the gazetteer does not know, named "…ia"
-        return [e.id for e in ctx.entities if e.type == "GPE" and e.name.endswith("ia") and any(
-            t.text == e.name + "n" for t in words)]
+        return [e.id for e in ctx.entities if e.type == "GPE" and any(
+            _coined_from(e.name, t.text) for t in words)]
     if not names:
         return []
     index = surface_index()

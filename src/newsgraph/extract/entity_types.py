@@ -290,11 +290,7 @@ def _has_demonym(mentions: list[Span]) -> bool:
     words = _words(mentions[0])
     if len(words) != 1 or len(words[0]) < 4:
         return False
-    name = words[0]
-    stem = name[:-1] if name[-1] in "aeiouy" else name
-    forms = {name + "n", name + "an", name + "ian", stem + "ian", stem + "an", name + "ese",
-             stem + "ese", name + "i", stem + "i", name + "ish", stem + "ish"}
-    return not forms.isdisjoint(token_texts(mentions[0].doc))
+    return not gazetteer.coined_demonyms(words[0]).isdisjoint(token_texts(mentions[0].doc))
 
 
 def _looks_like_demonym(word: str) -> bool:

@@ -42,7 +42,7 @@ from newsgraph.extract.entity_types import HOSTED_GATHERINGS, LAW_WORDS
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.extract.time_resolve import period
-from newsgraph.gazetteer import city_names, demonyms
+from newsgraph.gazetteer import city_names, coined_demonyms, demonyms
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -128,6 +128,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
     ("release", "prisoners"): ("CONCEDE", "release"),
     ("recall", "ambassador"): ("SANCTION", "recall ambassador"),
     ("file", "complaint"): ("ACCUSE", "file complaint"), ("file", "lawsuit"): ("ACCUSE", "sue"),
+    ("lodge", "complaint"): ("ACCUSE", "file complaint"),
     ("recall", "envoy"): ("SANCTION", "recall ambassador"),
 }
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -139,6 +140,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "memorandum": ("AGREE", "sign"), "memoranda": ("AGREE", "sign"),
     "sanctions": ("SANCTION", "sanction"), "duties": ("SANCTION", "impose duties"),
     "tariffs": ("SANCTION", "impose tariffs"), "embargo": ("SANCTION", "embargo"),
+    "tariff": ("SANCTION", "impose tariffs"), "levy": ("SANCTION", "impose tariffs"),
     "protest": ("PROTEST", "protest"), "demonstration": ("PROTEST", "demonstrate"),
     "strike": ("PROTEST", "strike"), "rally": ("PROTEST", "rally"), "march": ("PROTEST", "march"),
     "blockade": ("PROTEST", "blockade"), "walkout": ("PROTEST", "strike"),
@@ -154,6 +156,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "debate": ("CONSULT", "debate"),
     "swap": ("CONCEDE", "prisoner exchange"),
 }
+# One measure named in the singular: an event only when a verb imposes it ("slapped a
+# tariff on"), else the measure itself ("the tariff stays until the subsidies go").
+IMPOSED_ONLY = frozenset({"tariff", "levy"})
 # Nouns that are events only with these words beside them ("phone call", "prisoner exchange").
 NOUN_NEEDS: dict[str, frozenset[str]] = {
     "call": frozenset({"phone", "video", "telephone"}),
@@ -182,7 +187,7 @@ LIGHT_VERBS = frozenset({
     "plan", "propose", "call", "seal", "agree", "chair", "organise", "organize", "lead",
     *SPEAKING,
     "make", "issue", "send", "write", "continue", "end", "break", "complete", "carry",
-    "extend", "prolong",
+    "extend", "prolong", "slap",
     *("travel", "fly", "head", "go", "return", "arrive"),
     "clash",  # "clashed in a televised debate": the debaters
 })
@@ -1016,6 +1021,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if dets & GENERIC_DETERMINERS or (on("WIDER_TALKS") and dets & WIDER):
         return None
     verb = _light_verb(noun)
+    if noun.lower_ in IMPOSED_ONLY and (verb is None or verb.lemma_.lower() not in LIGHT_VERBS):
+        return None  # "Brannock's tariff", "the levy stays": the measure, not its imposing
     if verb is not None and negated(verb):
         return None
     if verb is not None and verb.lemma_.lower() not in LIGHT_VERBS and _verb_trigger(verb):
@@ -1062,6 +1069,10 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         sat_in = subject_ids(r.ctx, frame)
         actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
     actors = list(dict.fromkeys(actors))
+    if type_ == "SANCTION" and not targets and on("GOODS_OF_A_NATION"):
+        # "slapped a tariff on Kesmaran electric cars": the country whose goods are taxed
+        goods = prep_objects(noun, ("on",)) + (prep_objects(verb, ("on",)) if verb else [])
+        targets = _countries_of_goods(r, goods)
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     if on("YEAR_NAMED_AGREEMENT") and type_ == "AGREE" and not actors and not targets and any(
         c.dep_ == "nummod" and c.ent_type_ == "DATE" for c in noun.children
@@ -1421,6 +1432,7 @@ def extract_events(
     _place_from_dateline(r, found)
     _place_of_the_day(r, found)
     _date_from_stamps(r, found)
+    _meeting_place_of_the_day(r, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
 
 
@@ -1591,6 +1603,27 @@ def _countries_named(r: _Reader, name: str | None) -> list[str]:
     return found if len(found) == 1 else []
 
 
+def _countries_of_goods(r: _Reader, goods: list[Token]) -> list[str]:
+    """ "Kesmaran electric cars", "Brannock pork": the country a nationality word or a
+    country's name before the goods names, when it names exactly one."""
+    found = []
+    for head in goods:
+        for word in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
+            named = [e for e in r.parties([word]) if r.entities[e].type == "GPE"]
+            found += named or _countries_of_word(r, word.text)
+    return list(dict.fromkeys(found))
+
+
+def _countries_of_word(r: _Reader, word: str) -> list[str]:
+    """The one country the article names that ``word`` is the nationality of ("Dutch",
+    or "Kesmaran" coined from "Kesmara")."""
+    known = _countries_named(r, demonyms().get(word))
+    if known or not on("DEMONYM_FORMS"):
+        return known
+    coined = [e.id for e in r.ctx.entities if e.type == "GPE" and word in coined_demonyms(e.name)]
+    return coined if len(coined) == 1 else []
+
+
 def _country_of_nationality(r: _Reader, entity_id: str) -> str:
     entity = r.entities[entity_id]
     if entity.type != "NORP":
@@ -1705,6 +1738,20 @@ def _place_from_dateline(r: _Reader, found: list[_Candidate]) -> None:
     reports with no place of its own happened in the city the story is filed from."""
     if not on("DATELINE_MEETING"):
         return
+    where = _dateline_city(r)
+    if where is None:
+        return
+    city, start, end = where
+    for c in found:
+        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and any(
+            start <= m.start < end for m in (c.trigger, *c.mentions)
+        ):
+            c.place = city  # told in the lead, or named in the headline and told there
+
+
+def _dateline_city(r: _Reader) -> tuple[str, int, int] | None:
+    """The city a story is filed from ("TORHAVEN, Oct 13 -", "DZHANAR —"), with the span
+    of the paragraph it opens."""
     start = r.headline_end
     for _ in range(4):  # the byline and a date line may stand before the lead
         end = r.text.find("\n\n", start)
@@ -1719,13 +1766,32 @@ def _place_from_dateline(r: _Reader, found: list[_Candidate]) -> None:
         return
     city = next((e for e in r.ctx.entities if e.type == "GPE"
                  and e.name.upper() == opening.group(1)), None)
-    if city is None:
+    return None if city is None else (city.id, start, end)
+
+
+# Gatherings other meetings may stand beside: "met on the sidelines of the summit".
+GATHERINGS = frozenset({"summit", "conference"})
+
+
+def _meeting_place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
+    """ "Durmanov met Sherali on Wednesday", in a story of that day's summit in Dzhanar: a
+    meeting with no place of its own, on the day of the one summit or conference the story
+    places, met there; on the day the story is filed, in the city it is filed from."""
+    if not on("MEETING_OF_THE_DAY"):
         return
+    gatherings = [c for c in found if c.type == "CONSULT" and c.subtype in GATHERINGS
+                  and c.place and _day(c.time)]
+    where = _dateline_city(r)
+    today = r.published.isoformat() if r.published else None
     for c in found:
-        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and any(
-            start <= m.start < end for m in (c.trigger, *c.mentions)
-        ):
-            c.place = city.id  # told in the lead, or named in the headline and told there
+        day = _day(c.time)
+        if c.type != "CONSULT" or c.place or c.status != "occurred" or len(day or "") != 10:
+            continue
+        places = {g.place for g in gatherings if _day(g.time) == day and g is not c}
+        if len(places) == 1:
+            c.place = places.pop()
+        elif not places and where is not None and day == today:
+            c.place = where[0]
 
 
 def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:

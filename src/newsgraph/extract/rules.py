@@ -18,6 +18,7 @@ RULES: dict[str, str] = {
     # parties (extract/clauses.py), shared by events and stances
     "BODY_OF_KIND": '"the alliance", "the bloc": the one body of that kind the story names',
     "COINED_DEMONYMS": '"Velmonian officials": a demonym coined from a country the story names',
+    "DEMONYM_FORMS": '"the Kesmaran government" is Kesmara\'s: "-an", "-i", "-ese" and "-ian"',
     "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
     "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
@@ -84,6 +85,7 @@ RULES: dict[str, str] = {
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
     "DATELINE_MEETING": "a meeting the lead tells with no place is in the dateline's city",
+    "MEETING_OF_THE_DAY": "a meeting with no place on the day of the story's summit is there",
     "CAPITAL_NAMED": '"fly to the Nerevian capital, Halsk": a trip to the named place',
     "RECEIVING_A_PERSON": '"will receive Stefanescu at the palace": receiving a person meets them',
     "IN_THE_CHAIR": '"with the mediator in the chair": who chairs is no side',
@@ -96,6 +98,7 @@ RULES: dict[str, str] = {
     "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
     "STATUS_BY_DATE": "a meeting dated after the article is planned, one wholly before it happened",
+    "GOODS_OF_A_NATION": '"a tariff on Kesmaran cars" is a sanction on Kesmara',
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
