@@ -1141,3 +1141,49 @@ def test_a_tariff_is_an_event_only_when_a_verb_imposes_it():
             "Organization. Brannock slapped a tariff on Kesmaran cars.")
     found = [(e["type"], e["actors"], e["targets"]) for e in _events(text)]
     assert found == [("ACCUSE", ["Kesmara"], []), ("SANCTION", ["Brannock"], ["Kesmara"])]
+
+
+def test_a_plan_due_in_a_place_is_a_planned_meeting_there():
+    text = ("Trade Minister Ingrid Solbakk is due in Port Adari next week for talks with Tendai "
+            "Masoko. The envoy Maren Sjöqvist is due in Kastrel on Friday to meet Henrik Oberlin.")
+    found = sorted((m["actors"][0], m["targets"], m["place"], m["status"])
+                   for m in _meetings(text, "2026-09-16"))
+    assert found == [("Ingrid Solbakk", ["Tendai Masoko"], "Port Adari", "planned"),
+                     ("Maren Sjöqvist", ["Henrik Oberlin"], "Kastrel", "planned")]
+    with switched_off(["DUE_IN"]):
+        found = [(m["place"], m["status"]) for m in _meetings(text, "2026-09-16")]
+        assert ("Port Adari", "planned") not in found and ("Kastrel", "planned") not in found
+
+
+def test_a_trip_goes_to_the_place_the_article_types_as_one():
+    """The model may label "Brenno" a person; "will travel to Brenno" makes it a place, and
+    the trip is for the person its purpose names."""
+    text = ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief Saldovian "
+            "President Ladislav Šrámek.")
+    [trip] = _meetings(text, "2026-09-16")
+    assert (trip["actors"], trip["targets"], trip["place"], trip["date"]) == (
+        ["Aino Kettunen"], ["Ladislav Šrámek"], "Brenno", "2026-09-17")
+    with switched_off(["PURPOSE_PERSON"]):
+        [trip] = _meetings(text, "2026-09-16")
+        assert trip["targets"] == []
+    with switched_off(["DESTINATION"]):
+        assert _meetings(text, "2026-09-16") == []
+
+
+def test_a_trip_to_a_seat_in_a_town_is_a_visit_there():
+    text = ("Ondrej Maly will travel to the pact's headquarters in Rostholm next week to discuss "
+            "a timetable for accession. He will not travel to sign it.")
+    trips = [(m["actors"], m["targets"], m["place"]) for m in _meetings(text, "2026-09-16")]
+    assert trips == [(["Ondrej Maly"], [], "Rostholm")]
+    with switched_off(["SEAT_IN_PLACE"]):
+        assert _meetings(text, "2026-09-16") == []
+
+
+def test_the_subject_a_meeting_frames_met_the_one_it_was_with():
+    text = ("Milena Sova said she changed her mind after a three-hour meeting with Prime "
+            "Minister Ondrej Maly at his office in Veltrava on Monday.")
+    [m] = _meetings(text, "2026-11-05")
+    assert (m["actors"], m["targets"], m["place"], m["date"]) == (
+        ["Milena Sova"], ["Ondrej Maly"], "Veltrava", "2026-11-02")
+    with switched_off(["FRAME_WITH"]):
+        assert [x["actors"] for x in _meetings(text, "2026-11-05")] == [[]]

@@ -178,6 +178,10 @@ def org_evidence(mentions: list[Span]) -> bool:
     return False
 
 
+# Verbs of going: what follows their "to" is a place.
+GOING = frozenset({"travel", "fly", "head", "go", "return", "drive", "sail", "come"})
+
+
 def place_evidence(mentions: list[Span]) -> int:
     """How many mentions stand where only a place can stand."""
     votes = 0
@@ -193,6 +197,9 @@ def place_evidence(mentions: list[Span]) -> int:
             or (before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS)
             # "the Nordland capital, Hallvik"
             or (before.text == "," and before2 is not None and before2.lower_ in PLACE_NOUNS)
+            # "will travel to Dornholm": where one goes
+            or (on("DESTINATION") and before.lower_ == "to" and before2 is not None
+                and before2.lemma_.lower() in GOING)
         ):
             votes += 1
         elif len(after) == 2 and after[0].text in POSSESSIVE_TOKENS and (

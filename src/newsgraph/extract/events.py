@@ -16,7 +16,7 @@ Words inside quotation marks are the speaker's and are not read for events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -507,17 +507,23 @@ def _invited_to_meet(verb: Token) -> bool:
 SETTLEMENTS = frozenset({"capital", "city", "town", "village", "port"})
 
 
-def _trip(verb: Token) -> bool:
+def _trip(verb: Token, is_place: Callable[[Token], bool] | None = None) -> bool:
     """ "will fly to Velsk on 19 March": a trip to a named place, with no meeting noun of its
-    own ("travel to Brussels for talks" is the talks' event)."""
+    own ("travel to Brussels for talks" is the talks' event). ``is_place`` reads the types
+    the article's entities were given, where the model's labels may differ."""
+    def place(t: Token) -> bool:
+        return t.ent_type_ in PLACE_TYPES or (is_place is not None and is_place(t))
+
     to_place = any(
         p.dep_ == "prep" and p.lower_ == "to" and any(
-            c.dep_ == "pobj" and (c.ent_type_ in PLACE_TYPES or (
+            c.dep_ == "pobj" and (place(c) or (
                 on("CAPITAL_NAMED") and c.lemma_.lower() in SETTLEMENTS and any(
-                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)))
+                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)) or (
+                on("SEAT_IN_PLACE") and c.pos_ == "NOUN" and any(
+                    place(o) for o in prep_objects(c, ("in",)) + prep_objects(verb, ("in",)))))
             for c in p.children)
         for p in verb.children
-    )  # "fly to Velsk", "fly to the Nerevian capital, Halsk"
+    )  # "fly to Velsk", "fly to the Nerevian capital, Halsk", "to its headquarters in Rostholm"
     meeting_noun = any(_noun_trigger(t) for t in verb.subtree if t.i != verb.i)
     # "will travel to Lyon to meet Quint": the meeting is the event, the trip its way there
     meeting_verb = any(c.dep_ in ("advcl", "xcomp") and VERB_TRIGGERS.get(
@@ -618,6 +624,11 @@ class _Reader:
         for h in heads:
             ids.extend(entity_ids(self.ctx, h))
         return list(dict.fromkeys(ids))
+
+    def is_place(self, token: Token) -> bool:
+        """Whether ``token`` names a place, by the type the article gave the entity."""
+        found = self.ctx.entity_at(token)
+        return found is not None and found[0].type in PLACE_TYPES
 
     def place(self, anchors: list[Token], preps: Iterable[str] = PLACE_PREPOSITIONS
               ) -> str | None:
@@ -793,6 +804,10 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         # "invited Sarandi to Selsby": where the guest is asked to come, not another guest
         place = place or r.place([verb], ("to",))
         objects = [o for o in objects if o.head.lower_ != "to"]
+    if subtype == "visit" and on("SEAT_IN_PLACE") and verb.lemma_.lower() in MOTION_VERBS:
+        # "will travel to the pact's headquarters in Rostholm": the town the seat stands in
+        seats = [o for o in prep_objects(verb, ("to",)) if o.pos_ == "NOUN"]
+        place = place or r.place(seats) or (r.place([verb]) if seats else None)
     if subtype == "visit":
         # "Malik will visit Ankara": the place visited is where, not whom; so is the place a
         # trip goes to ("will fly to the Nerevian capital, Halsk")
@@ -805,6 +820,12 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         if spots and place is None:
             place = spots[0]
         objects = [o for o in objects if o not in visited or not spots]
+    if subtype == "visit" and on("PURPOSE_PERSON") and verb.lemma_.lower() in MOTION_VERBS:
+        # "will travel to Brenno on Thursday to brief Šrámek": the person the trip is for
+        objects += [o for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for o in c.children if o.dep_ == "dobj" and o.lower_ not in ("it", "them")
+            and r.parties([o])]  # "to sign it": the text, not a party
     targets = r.parties(objects)
     if teller is not None:
         targets = r.parties([c for c in teller.children if c.dep_ in ("dobj", "dative")])
@@ -838,6 +859,11 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     anchors = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
     anchors += [toll] if toll is not None else []
     place = place or (r.place([toll]) if toll is not None else None)
+    due = _due(verb) if type_ == "CONSULT" and verb.lemma_ != "be" else None
+    if due is not None:
+        # "is due in Kastrel two days later to meet Oberlin": where and when the plan puts her
+        place = place or r.place([due])
+        anchors += [verb.head, due]
     trip = _trip_of(verb)
     if trip is not None:
         # "will travel to Carrickmore on Tuesday to meet Kearney": where and when of the trip
@@ -861,7 +887,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
-    if subtype == "invite":
+    if subtype == "invite" or due is not None:
         status = "planned"  # the invitation is made; the meeting it asks for is ahead
     elif type_ == "CONSULT":
         status = _status_by_date(r, status, when)
@@ -1001,8 +1027,24 @@ def _framed_by(noun: Token) -> Token | None:
     return None
 
 
+def _due(token: Token | None) -> Token | None:
+    """ "is due in Kastrel two days later to meet Oberlin", "is due in Port Adari next week
+    for talks with Masoko": the "due" of a copula, which says where and when a plan puts its
+    subject; ``token`` is the copula or the verb of the purpose it carries."""
+    if token is None or not on("DUE_IN"):
+        return None
+    for t in (token, token.head):
+        if t.lemma_ == "be":
+            due = next((c for c in t.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+            if due is not None and (t.i == token.i or token.dep_ in ("advcl", "xcomp")):
+                return due
+    return None
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _due(head.head) is not None:
+        return head.head  # "is due in Port Adari for talks": the copula carries them
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("for", "to", "in"):
@@ -1052,8 +1094,9 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
     # "held talks", "will attend the summit": the verb's subject takes part. With "the talks"
     # only verbs of taking part do ("called the agreement a beginning" names no party).
-    carried = verb is not None and verb.lemma_.lower() in (
-        PARTAKING_VERBS if definite else LIGHT_VERBS)
+    due = _due(verb) if verb is not None and verb.lemma_ == "be" and noun.dep_ == "pobj" else None
+    carried = verb is not None and (verb.lemma_.lower() in (
+        PARTAKING_VERBS if definite else LIGHT_VERBS) or due is not None)
     if carried and noun.dep_ in ("dobj", "pobj"):
         actors = subject_ids(r.ctx, verb) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
@@ -1067,7 +1110,11 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     frame = _framed_by(noun) if verb is None and type_ == "CONSULT" else None
     if frame is not None and not actors:
         sat_in = subject_ids(r.ctx, frame)
-        actors = sat_in if len(sat_in) > 1 else []  # a meeting has two sides at least
+        # a meeting has two sides at least: the subject's, and one "with" names ("changed her
+        # mind after a three-hour meeting with Maly")
+        two = len(sat_in) > 1 or (on("FRAME_WITH") and len(sat_in) == 1 and bool(
+            [t for t in targets if t not in sat_in]))
+        actors = sat_in if two else []
     actors = list(dict.fromkeys(actors))
     if type_ == "SANCTION" and not targets and on("GOODS_OF_A_NATION"):
         # "slapped a tariff on Kesmaran electric cars": the country whose goods are taxed
@@ -1080,7 +1127,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         return None  # "the 2020 deal that governs fishing access": an agreement in force
     # the light verb's clause says when ("will hold talks on Friday"); another verb's does not
     # ("the meeting was confirmed last Tuesday")
-    anchors = [noun] + ([verb] if carried else [])
+    anchors = [noun] + ([verb] if carried else []) + ([due] if due is not None else [])
     if on("HELD_IN"):
         # "the first round of negotiations, held in Geneva on 9 July": where and when it was
         anchors += [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING]
@@ -1106,6 +1153,8 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     if bare and type_ not in ACTORLESS_TYPES and not between:
         return None  # "peace talks" in general
     status = _status(r, verb) if verb is not None else _status_before(noun)
+    if due is not None:
+        status = "planned"  # "is due in Port Adari next week for talks"
     if status == "occurred" and verb is not None and noun.dep_ == "dobj" and (
         verb.lemma_.lower() in FUTURE_GOVERNORS
     ):
@@ -1409,6 +1458,10 @@ def extract_events(
         if r.inside_quote(token) and not _reported_in_marks(r, token):
             continue
         kind = _verb_trigger(token)
+        if kind is None and on("DESTINATION") and token.pos_ == "VERB" and (
+            token.lemma_.lower() in MOTION_VERBS
+        ) and _trip(token, r.is_place):
+            kind = "CONSULT", "visit"  # "will travel to Brenno", typed a place in the article
         more: list[_Candidate] = []
         if kind is not None:
             if _governed_by_trigger(token) or _not_an_event_verb(token):
@@ -1608,7 +1661,7 @@ def _countries_of_goods(r: _Reader, goods: list[Token]) -> list[str]:
     country's name before the goods names, when it names exactly one."""
     found = []
     for head in goods:
-        for word in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
+        for word in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
             named = [e for e in r.parties([word]) if r.entities[e].type == "GPE"]
             found += named or _countries_of_word(r, word.text)
     return list(dict.fromkeys(found))
