@@ -133,3 +133,20 @@ def test_a_company_named_for_two_people_stays_one(nlp):
     """Its sides are no person's names in the article: "Procter and Gamble" is one company."""
     found = _by_name(_entities(nlp, "Procter and Gamble said on Tuesday it would cut prices."))
     assert list(found) == ["Procter and Gamble"]
+
+
+def test_a_company_goes_by_the_first_word_of_its_name(nlp):
+    """ "Norrgate" is "Norrgate Resources"; "Kelumbe" stays the country "Kelumbe Mining
+    Corporation" is named after, since it is typed a place."""
+    from newsgraph.extract.rules import switched_off
+
+    text = ("Kelumbe court backs seizure of Norrgate’s copper licence\n\nKelumbe’s Supreme Court "
+            "upheld the decision to strip the miner Norrgate Resources of its licence. Norrgate "
+            "said it would appeal. The Kelumbe Mining Corporation will run the mine, Kelumbean "
+            "officials said.")
+    names = {e.name for e in _entities(nlp, text, headline_end=text.index("\n"))}
+    assert "Norrgate Resources" in names and "Norrgate" not in names
+    assert {"Kelumbe", "Kelumbe Mining Corporation"} <= names
+    with switched_off(["COMPANY_SHORT_NAME"]):
+        names = {e.name for e in _entities(nlp, text, headline_end=text.index("\n"))}
+        assert {"Norrgate", "Norrgate Resources"} <= names

@@ -334,3 +334,11 @@ def test_an_idea_renaming_a_phrase_is_the_whole_phrase():
     with switched_off(["GOVERNMENT_OF_A_COUNTRY"]):
         # Corvaro (three mentions) and Gavrona (three): no country is named twice as often
         assert not any(s[1] == "oppose" for s in _stances(text))
+
+
+def test_a_cue_verb_the_tagger_calls_an_adverb_still_carries_a_stance():
+    text = ("“We back President Obuya's plan, and we will keep backing it long after the cameras "
+            "have gone,” Drevlandic Development Minister Pieter Aukes told us.")
+    assert _stances(text) == [("Pieter Aukes", "support", "President Obuya's plan")]
+    with switched_off(["MISTAGGED_CUE"]):
+        assert _stances(text) == []

@@ -18,8 +18,14 @@ from spacy.tokens import Doc, Span
 from newsgraph import gazetteer
 from newsgraph.entity_rules import KEPT_LABELS, NAME_PARTICLES
 from newsgraph.extract.doc_cache import ents_of, text_of, words_of
-from newsgraph.extract.entity_types import context_type, kind_from_last_word, person_evidence
+from newsgraph.extract.entity_types import (
+    context_type,
+    has_demonym,
+    kind_from_last_word,
+    person_evidence,
+)
 from newsgraph.extract.roles import roles_of
+from newsgraph.extract.rules import on
 from newsgraph.model import Entity
 from newsgraph.model import Span as TextSpan
 from newsgraph.names import fold, same_person_name
@@ -347,6 +353,24 @@ def _name_core(form: str) -> list[str]:
     return words
 
 
+# Words a company's name adds to its own: "Norrgate Resources" is "Norrgate" for short.
+COMPANY_WORDS = frozenset("""
+resources holdings group corporation corp company co inc ltd plc ag sa motors automotive
+energy mining minerals metals airlines airways industries technologies systems petroleum oil
+gas steel shipping logistics pharmaceuticals capital partners telecom foods electric power
+""".split())
+
+
+def _company_short_name(word: str, form: str, long_type: str, short_type: str) -> bool:
+    """ "Norrgate" for "Norrgate Resources", "Zentra" for "Zentra Automotive": a company goes
+    by the first word of its name, typed a body or, by the model's mistake, a person (the
+    caller keeps apart a name with a nationality word: "Kelumbe" of "Kelumbean")."""
+    words = normalize(form).split()
+    # "Kelumbe" beside "Kelumbe Mining Corporation" is the country the company is named for
+    return on("COMPANY_SHORT_NAME") and long_type == "ORG" and short_type in ("ORG", "PERSON") and (
+        len(words) > 1 and words[0] == word and all(w in COMPANY_WORDS for w in words[1:]))
+
+
 def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
     """A one-word name that is the short form of one longer name in the article joins it:
     "the Commission" after "the European Commission", "the Serra" after "the Serra River"."""
@@ -360,6 +384,8 @@ def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
                     len(f.split()) > 1 and (
                         _name_core(f) == [word]
                         or (o.type == c.type == "ORG" and normalize(f).split()[-1] == word)
+                        or (_company_short_name(word, f, o.type, c.type)
+                            and not has_demonym(c.mentions))
                     )
                     for f in o.forms
                 )

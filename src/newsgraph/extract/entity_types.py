@@ -291,7 +291,7 @@ def facility_evidence(mentions: list[Span]) -> bool:
     return named
 
 
-def _has_demonym(mentions: list[Span]) -> bool:
+def has_demonym(mentions: list[Span]) -> bool:
     """ "Vastria" beside "Vastrian", "Belcara" beside "Belcaran": a name the article also
     turns into a nationality adjective is a country or a region."""
     words = _words(mentions[0])
@@ -348,7 +348,7 @@ def context_type(label: str, mentions: list[Span]) -> str:
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label
-        if _has_demonym(mentions):
+        if has_demonym(mentions):
             return "GPE"
         if building_evidence(mentions) or (label == "ORG" and facility_evidence(mentions)):
             return "FAC"
@@ -356,7 +356,7 @@ def context_type(label: str, mentions: list[Span]) -> str:
             return "LOC"
         if place_evidence(mentions):
             return "GPE"
-    if on("LOC_WITH_DEMONYM") and label == "LOC" and _has_demonym(mentions):
+    if on("LOC_WITH_DEMONYM") and label == "LOC" and has_demonym(mentions):
         return "GPE"  # "Ivrenia" beside "Ivrenian farmers": a country, not a landform
     if label in ("GPE", "LOC") and building_evidence(mentions):
         return "FAC"

@@ -82,6 +82,7 @@ RULES: dict[str, str] = {
     "LONE_TIME": "where the parse breaks a clause, the one time after its verb is its time",
     "DUE_TO_RESUME": '"the talks are due to resume on Tuesday": another session, that day',
     "SIDES_LATER": "a session with no sides before it may take those its sentence names later",
+    "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
@@ -127,6 +128,7 @@ RULES: dict[str, str] = {
     "PROTEST_AIM": '"marched to press for X": a demonstration\'s aim is told by the protest',
     "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object wanted',
     "RENAMED_PHRASE": '"a review of hospital staffing, an idea …": the idea is the whole review',
+    "MISTAGGED_CUE": '"We back the plan", "back" tagged an adverb: a verb with subject and object',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

@@ -103,7 +103,7 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
     """(polarity, object head) when ``token`` carries a stance."""
     lemma = token.lemma_.lower()
     children = list(token.children)
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or _verb_but_for_its_tag(token):
         blamed = called_names(token)
         if blamed is not None:
             return "oppose", blamed  # "called the tax "a fantasy""
@@ -146,6 +146,14 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
     if token.lower_ == "open" and token.dep_ == "acomp" and token.head.lemma_ in ("be", "remain"):
         return "support", _pobj_of(token, ("to",))
     return None
+
+
+def _verb_but_for_its_tag(token: Token) -> bool:
+    """ "We back President Obuya's plan": the tagger may call a cue verb an adverb, yet it has
+    a subject and an object as a verb does."""
+    deps = {c.dep_ for c in token.children}
+    return on("MISTAGGED_CUE") and token.pos_ in ("ADV", "ADJ", "NOUN") and (
+        token.lemma_.lower() in SUPPORT_VERBS | OPPOSE_VERBS) and {"nsubj", "dobj"} <= deps
 
 
 # "X is the only guarantee / way / answer": a reported claim that backs X.
