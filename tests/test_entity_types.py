@@ -64,6 +64,12 @@ def test_place_listed_with_places_is_a_place(nlp):
         ("Tariffs protect some 14,000 jobs in the northern mill towns. But the opposition "
          "Green Alliance voiced opposition to the measure.", "Green Alliance", "ORG",
          "BODY_LAST_WORD"),
+        # a word the article coins from a place's name is its nationality
+        ("Marvessa denied that any of its soldiers had left Marvessan soil. She said two "
+         "Marvessan soldiers had been slightly hurt.", "Marvessan", "NORP", "DEMONYM_OF_NAME"),
+        # where one travels to is a place
+        ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief the president.",
+         "Brenno", "GPE", "DESTINATION"),
     ],
 )
 def test_where_a_name_stands_types_it_only_with_its_rule(nlp, text, name, expected, rule):

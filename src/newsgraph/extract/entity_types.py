@@ -300,6 +300,19 @@ def has_demonym(mentions: list[Span]) -> bool:
     return not gazetteer.coined_demonyms(words[0]).isdisjoint(token_texts(mentions[0].doc))
 
 
+def nationality_of_a_name(mentions: list[Span]) -> bool:
+    """ "Marvessan" beside "Marvessa", "Qareshi" beside "Qaresh": one word the article coins
+    from another name it uses is that place's nationality, whatever label the model gave."""
+    words = _words(mentions[0])
+    if not on("DEMONYM_OF_NAME") or len(words) != 1 or not words[0][:1].isupper():
+        return False
+    word = words[0]
+    texts = token_texts(mentions[0].doc)
+    stems = {word[:-k] for k in (1, 2, 3) if len(word) - k >= 4}
+    names = {stem + end for stem in stems for end in ("", "a", "ia", "o", "e")} & texts
+    return any(word in gazetteer.coined_demonyms(name) for name in names)
+
+
 def _looks_like_demonym(word: str) -> bool:
     return word.lower().endswith(DEMONYM_ENDINGS)
 
@@ -345,6 +358,8 @@ def context_type(label: str, mentions: list[Span]) -> str:
         return "ORG"
     if role_evidence(mentions):
         return "PERSON"
+    if label in ("PERSON", "ORG", "GPE") and nationality_of_a_name(mentions):
+        return "NORP"
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label

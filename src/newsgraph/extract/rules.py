@@ -83,6 +83,7 @@ RULES: dict[str, str] = {
     "DUE_TO_RESUME": '"the talks are due to resume on Tuesday": another session, that day',
     "SIDES_LATER": "a session with no sides before it may take those its sentence names later",
     "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
+    "DEMONYM_OF_NAME": '"Marvessan" beside "Marvessa": a nationality, not a body or a person',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
