@@ -1187,3 +1187,10 @@ def test_the_subject_a_meeting_frames_met_the_one_it_was_with():
         ["Milena Sova"], ["Ondrej Maly"], "Veltrava", "2026-11-02")
     with switched_off(["FRAME_WITH"]):
         assert [x["actors"] for x in _meetings(text, "2026-11-05")] == [[]]
+
+
+def test_withdrawing_ones_backing_is_no_retreat():
+    text = "Sanne Holtvik has warned that her deputies would withdraw their backing."
+    assert [e["type"] for e in _events(text)] == ["THREATEN"]
+    with switched_off(["WITHDRAWN_BACKING"]):
+        assert "RETREAT" in [e["type"] for e in _events(text)]

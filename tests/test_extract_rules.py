@@ -14,8 +14,9 @@ SOURCES = Path(rules.__file__).parent
 
 
 def _asked() -> set[str]:
-    """Every rule name the extractors ask ``on`` about."""
-    return {name for path in SOURCES.glob("*.py")
+    """Every rule name the extractors (and the pipeline's entity fixer) ask ``on`` about."""
+    paths = [*SOURCES.glob("*.py"), SOURCES.parent / "entity_rules.py"]
+    return {name for path in paths
             for name in re.findall(r'\bon\("([A-Z_]+)"\)', path.read_text())}
 
 

@@ -342,3 +342,45 @@ def test_a_cue_verb_the_tagger_calls_an_adverb_still_carries_a_stance():
     assert _stances(text) == [("Pieter Aukes", "support", "President Obuya's plan")]
     with switched_off(["MISTAGGED_CUE"]):
         assert _stances(text) == []
+
+
+def test_a_refusal_with_no_object_refuses_what_was_just_urged():
+    text = ("The Calvera Chamber of Commerce has urged the government to order the dockers back "
+            "to work. Prime Minister Valentina Valchanova has so far refused, saying she would not "
+            "settle a labour dispute with a decree.")
+    assert ("Valentina Valchanova", "oppose", "order the dockers back to work") in _stances(text)
+    with switched_off(["BARE_REFUSAL"]):
+        assert not any(s[0] == "Valentina Valchanova" for s in _stances(text))
+
+
+def test_a_body_the_model_calls_a_product_holds_its_stance():
+    text = "Her coalition partner, the centre-right Reform Bloc, backs a back-to-work order."
+    assert _stances(text) == [("Reform Bloc", "support", "a back-to-work order")]
+    with switched_off(["BODY_NOT_PRODUCT"]):
+        assert _stances(text) == []
+
+
+def test_a_backing_of_last_week_still_holds_and_whose_deputies_are_the_partys():
+    text = ("The SDA and the Ecology Party, whose 14 deputies backed Tellan's candidacy last "
+            "week, together hold 68 seats.")
+    assert _stances(text) == [("Ecology Party", "support", "Tellan's candidacy")]
+    with switched_off(["RECENT_BACKING"]):
+        assert _stances(text) == []
+    with switched_off(["MEMBERS_OF_OWNER"]):
+        assert _stances(text) != [("Ecology Party", "support", "Tellan's candidacy")]
+
+
+def test_his_deputies_are_their_leaders_to_speak_for():
+    text = ("Its leader, Dragan Vesić, said on Sunday that his deputies would support a Kovalde "
+            "government in exchange for a referendum.")
+    assert ("Dragan Vesić", "support", "a Kovalde government") in _stances(text)
+    with switched_off(["MEMBERS_OF_OWNER"]):
+        assert _stances(text) == []
+
+
+def test_the_measure_after_a_stance_on_the_tariffs_is_the_tariffs():
+    text = ("Prime Minister Jonas Ekvall has expressed support for the tariffs. But the "
+            "opposition Green Alliance voiced opposition to the measure.")
+    assert ("Green Alliance", "oppose", "the tariffs") in _stances(text)
+    with switched_off(["RENAMED_ISSUE"]):
+        assert ("Green Alliance", "oppose", "the measure") in _stances(text)

@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from newsgraph import gazetteer
 from newsgraph.extract.doc_cache import words_of
+from newsgraph.extract.rules import on
 
 # Lower-case particles inside personal names (Dutch, German, Romance, Arabic naming).
 NAME_PARTICLES = frozenset(
@@ -217,6 +218,22 @@ def extend_left(span: Span) -> Span:
     return Span(doc, start, span.end, label=span.label)
 
 
+# Last words that make a name a body, whatever the model called it: "the Reform Bloc".
+BODY_WORDS = frozenset({"bloc", "party", "alliance", "league", "union", "front", "movement",
+                        "coalition", "federation", "congress", "forum", "assembly"})
+
+
+def _body_named_as_a_product(ent: Span) -> Span:
+    """ "the centre-right Reform Bloc" labelled a product: a capitalised name ending in a
+    body's word is an organisation."""
+    if not on("BODY_NOT_PRODUCT") or ent.label_ not in ("PRODUCT", "WORK_OF_ART") or len(ent) < 2:
+        return ent
+    words = [t for t in ent if not t.is_punct]
+    if words and words[-1].lower_ in BODY_WORDS and all(t.text[:1].isupper() for t in words):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
 class EntityFixer:
     """spaCy component: applies the rules above to ``doc.ents``."""
 
@@ -231,7 +248,7 @@ class EntityFixer:
         spans: list[Span] = []
         for ent in doc.ents:
             if ent.label_ not in KEPT_LABELS:
-                spans.append(ent)
+                spans.append(_body_named_as_a_product(ent))
                 continue
             parts = [p for piece in split_at_commas(trim_brackets(ent))
                      for p in split_at_possessive(piece)]

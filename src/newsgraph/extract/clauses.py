@@ -366,10 +366,16 @@ STATE_NOUNS = frozenset({"country", "government", "nation", "state", "administra
                          "cabinet"})
 
 
+# Those who sit for a party or a body: "whose 14 deputies", "his deputies".
+MEMBER_NOUNS = frozenset({"deputies", "lawmakers", "legislators", "mps", "senators",
+                          "members", "councillors", "delegates"})
+
+
 def _country_of_owner(ctx: SpeakerContext, head: Token) -> list[str]:
     """ "her country", "his government": the country its owner speaks for, when the owner is a
     person whose roles name one ("Estmark's Prime Minister Ilona Varga … her country")."""
-    if head.lower_ not in STATE_NOUNS:
+    members = on("MEMBERS_OF_OWNER") and head.lower_ in MEMBER_NOUNS
+    if head.lower_ not in STATE_NOUNS and not members:
         return []
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     relative = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
@@ -380,6 +386,8 @@ def _country_of_owner(ctx: SpeakerContext, head: Token) -> list[str]:
     found = speaker_from(ctx, owners[0])
     if found.speaker is None:
         return []
+    if members:
+        return [found.speaker]  # "his deputies would support …": the leader speaks for them
     country = ctx.speaks_for.get(found.speaker)
     return [country] if country else []
 
@@ -391,6 +399,10 @@ def _owner_of_whose(ctx: SpeakerContext, head: Token) -> list[str]:
     if clause.dep_ != "relcl" or clause.head.i == clause.i:
         return []
     found = ctx.entity_at(clause.head)
+    whose = next(c for c in head.children if c.lower_ == "whose")
+    before = head.doc[whose.i - 2] if whose.i > 1 and head.doc[whose.i - 1].text == "," else None
+    if on("MEMBERS_OF_OWNER") and before is not None and ctx.entity_at(before) is not None:
+        found = ctx.entity_at(before)  # "the SDA and the Ecology Party, whose deputies": the Party
     if found is None:
         return []
     entity = found[0]

@@ -52,7 +52,7 @@ convention treaty act accord agreement declaration protocol charter law directiv
 ORG_LAST_WORDS = frozenset("""
 chamber council ministry agency committee commission federation association party league union
 institute bank authority company corporation group foundation coalition front movement court
-office department service board alliance confederation syndicate
+office department service board alliance confederation syndicate bloc
 """.split())
 # Prepositions that put a bare name (no "the") in a place.
 PLACE_PREPOSITIONS = frozenset(

@@ -173,6 +173,9 @@ NOUN_NEEDS: dict[str, frozenset[str]] = {
                         "talks", "negotiations", "previous", "earlier", "another"}),
     "rounds": frozenset({"talks", "negotiations", "previous", "earlier"}),
 }
+# What one withdraws without moving a soldier: "withdraw their backing", "its candidacy".
+WITHDRAWN_WORDS = frozenset({"backing", "support", "offer", "bid", "candidacy", "complaint",
+                             "proposal", "nomination", "endorsement", "objection", "request"})
 # What a "strike" is made with when it is an attack: "a rocket strike", "drone strikes".
 WEAPONS = frozenset({"rocket", "missile", "drone", "air", "artillery", "mortar", "rocket-"})
 # What one strikes when making, not attacking: "struck a deal".
@@ -400,6 +403,10 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if lemma == "strike" and any(c.dep_ == "dobj" for c in token.children):
         struck = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return None if struck & MADE_BY_STRIKING else ("ASSAULT", "strike")
+    if lemma == "withdraw" and on("WITHDRAWN_BACKING") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in token.children
+    ):
+        return None  # "would withdraw their backing": a threat to a partner, no retreat
     if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in WRITINGS
                                for c in token.children):
         return None  # "signed a joint letter": the letter is the event, no agreement

@@ -50,7 +50,7 @@ AFTER_WINDOW = 16
 BEFORE_WINDOW = 40
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 QUOTE_CLOSERS = frozenset('”»’"\'')
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "three"})
 MALE_WORDS = frozenset("""
 mr mr. sir lord king prince emperor sultan sheikh emir pope father son brother husband

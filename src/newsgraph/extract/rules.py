@@ -18,6 +18,7 @@ RULES: dict[str, str] = {
     # parties (extract/clauses.py), shared by events and stances
     "BODY_OF_KIND": '"the alliance", "the bloc": the one body of that kind the story names',
     "COINED_DEMONYMS": '"Velmonian officials": a demonym coined from a country the story names',
+    "MEMBERS_OF_OWNER": '"whose 14 deputies", "his deputies": the party, or the leader',
     "DEMONYM_FORMS": '"the Kesmaran government" is Kesmara\'s: "-an", "-i", "-ese" and "-ian"',
     "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
@@ -84,6 +85,7 @@ RULES: dict[str, str] = {
     "SIDES_LATER": "a session with no sides before it may take those its sentence names later",
     "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
     "DEMONYM_OF_NAME": '"Marvessan" beside "Marvessa": a nationality, not a body or a person',
+    "BODY_NOT_PRODUCT": '"the Reform Bloc" labelled a product: a body, by its last word',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
@@ -106,6 +108,7 @@ RULES: dict[str, str] = {
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
     "STATUS_BY_DATE": "a meeting dated after the article is planned, one wholly before it happened",
     "GOODS_OF_A_NATION": '"a tariff on Kesmaran cars" is a sanction on Kesmara',
+    "WITHDRAWN_BACKING": '"would withdraw their backing": no retreat',
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
@@ -130,6 +133,9 @@ RULES: dict[str, str] = {
     "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object wanted',
     "RENAMED_PHRASE": '"a review of hospital staffing, an idea …": the idea is the whole review',
     "MISTAGGED_CUE": '"We back the plan", "back" tagged an adverb: a verb with subject and object',
+    "BARE_REFUSAL": '"has so far refused", no object: what the sentence before urged',
+    "RECENT_BACKING": '"backed Tellan\'s candidacy last week": a backing of days ago still holds',
+    "RENAMED_ISSUE": '"support for the tariffs. … opposition to the measure": the issue just named',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

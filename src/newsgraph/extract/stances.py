@@ -339,6 +339,11 @@ def _vague(tokens: list[Token]) -> bool:
         tokens[1].tag_ == "NN")
 
 
+def _renaming(tokens: list[Token]) -> bool:
+    """ "the measure", "the move": a definite word that renames whatever was just named."""
+    return len(tokens) == 2 and tokens[0].lower_ == "the" and tokens[1].lower_ in RENAMING
+
+
 def _points_back(tokens: list[Token]) -> bool:
     if len(tokens) == 1 and tokens[0].lower_ in ANAPHORIC_PRONOUNS:
         return True
@@ -388,6 +393,20 @@ class _Reader:
                 return _issue_tokens(t)
         return None
 
+    def asked_before(self, token: Token) -> Token | None:
+        """What the sentence before asked someone to do: "urged the government to order the
+        dockers back to work" → "order"."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        for t in self.doc[sent.start - 1].sent:
+            if t.pos_ == "VERB" and t.lemma_.lower() in ASKING:
+                done = next((c for c in t.children if c.dep_ in ("xcomp", "ccomp")
+                             and c.tag_ == "VB"), None)
+                if done is not None:
+                    return done
+        return None
+
     def earlier_phrase(self, head: Token) -> list[Token] | None:
         """ "the bid" after "Velmonia's bid to join NATO": the earlier, fuller phrase."""
         if not any(c.dep_ == "det" and c.lower_ in RESTATING_DETERMINERS for c in head.children):
@@ -432,6 +451,9 @@ class _Reader:
         return found is not None and found[0].type in PARTY_TYPES
 
 
+# A refusal with no object answers what was asked just before.
+REFUSING = frozenset({"refuse", "reject"})
+ASKING = frozenset({"urge", "ask", "press", "call", "demand", "request", "implore"})
 # Verbs of backing whose object may be a party: a candidate, a government, a body.
 ENDORSING = frozenset({"back", "support", "endorse"})
 # What one rejects when rebutting ("rejected the charge"): a claim, not an issue in dispute.
@@ -484,8 +506,22 @@ def _condition_of(cue: Token) -> bool:
 
 
 def _past_position(cue: Token) -> bool:
-    """ "The Élysée, which long resisted rapid enlargement, said …": held then, not now."""
-    return on("STANDING_PAST") and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING
+    """ "The Élysée, which long resisted rapid enlargement, said …": held then, not now;
+    "whose deputies backed Tellan's candidacy last week" is a backing of days ago, held."""
+    if not (on("STANDING_PAST") and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING):
+        return False
+    return not (on("RECENT_BACKING") and _told_recently(cue))
+
+
+# Words of a time phrase that puts an act in the last days: "last week", "on Saturday".
+RECENT_DAYS = frozenset({"week", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday"})
+
+
+def _told_recently(verb: Token) -> bool:
+    return any(c.dep_ in ("npadvmod", "prep") and any(
+        t.ent_type_ == "DATE" and t.lower_ in RECENT_DAYS for t in c.subtree)
+        for c in verb.children)
 
 
 def _neutral(cue: Token, verb: Token, obj: Token) -> bool:
@@ -543,6 +579,10 @@ def extract_stances(
             first_obj.lemma_.lower() in WARS
         ):
             continue  # "fought a brief war over the pass": a war, no position
+        if first_obj is None and on("BARE_REFUSAL") and token.lemma_.lower() in REFUSING:
+            # "The chamber has urged the government to order the dockers back to work. The
+            # prime minister has so far refused": what the sentence before asked for
+            first_obj = r.asked_before(token)
         for obj in [first_obj, *_joined_objects(token, first_obj), *_joined_nouns(first_obj)]:
             polarity = first_polarity
             inner = obj
@@ -594,8 +634,14 @@ def extract_stances(
                     issue_tokens = r.previous_object(token) or []
             elif obj.pos_ == "NOUN":
                 earlier = r.earlier_phrase(obj)
+                before = token.sent.start - 1
                 if earlier:
                     issue_tokens = earlier
+                elif on("RENAMED_ISSUE") and _renaming(issue_tokens) and last_issue is not None \
+                        and before >= 0 and last_issue[0] == doc[before].sent.start:
+                    # "Ekvall has expressed support for the tariffs. But the Green Alliance
+                    # voiced opposition to the measure": the issue just taken a side on
+                    issue_tokens = last_issue[1]
                 else:
                     vague = _vague(issue_tokens)
             if not issue_tokens:
