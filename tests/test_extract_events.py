@@ -1194,3 +1194,22 @@ def test_withdrawing_ones_backing_is_no_retreat():
     assert [e["type"] for e in _events(text)] == ["THREATEN"]
     with switched_off(["WITHDRAWN_BACKING"]):
         assert "RETREAT" in [e["type"] for e in _events(text)]
+
+
+def test_going_into_a_meeting_after_landing_is_a_meeting_where_one_landed():
+    text = ("Norvenian Foreign Minister Joris Hadeland has landed in Port Salimar and gone "
+            "straight into a meeting with Yusuf al-Marren.")
+    [m] = _meetings(text, "2026-03-19")
+    assert (m["actors"], m["targets"], m["place"]) == (
+        ["Joris Hadeland"], ["Yusuf al-Marren"], "Port Salimar")
+    with switched_off(["ARRIVED_THEN"]):
+        assert [x["place"] for x in _meetings(text, "2026-03-19")] == [None]
+    with switched_off(["GONE_INTO"]):
+        assert [x["actors"] for x in _meetings(text, "2026-03-19")] == [[]]
+
+
+def test_a_detention_the_police_report_is_a_record_not_a_claim():
+    text = ("Officers of the Brenmark Border Police detained two Ardenian men on Carrow Ridge on "
+            "Tuesday after finding drone parts in their car, a police spokeswoman said.")
+    [e] = [e for e in _events(text, "2026-09-23") if e["type"] == "COERCE"]
+    assert e["status"] == "occurred"

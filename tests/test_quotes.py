@@ -183,3 +183,45 @@ def test_she_after_a_state_named_as_subject_is_the_person_before_it(nlp):
     with switched_off(["SHE_NOT_A_STATE"]):
         [(_, speaker, _, _)] = _quotes(nlp, text)
         assert speaker == "Kesmara"
+
+
+def _speakers(nlp, text, off=()):
+    from newsgraph.extract.rules import switched_off
+
+    with switched_off(off):
+        return [(q, s) for q, s, _, _ in _quotes(nlp, text)]
+
+
+def test_according_to_a_named_source_after_the_quote_names_its_speaker(nlp):
+    text = ("Dahlmar says eight hostages will follow “within a week, God willing”, according to "
+            "Dahlmari Foreign Minister Yusuf al-Marren.")
+    assert _speakers(nlp, text) == [("within a week, God willing", "Yusuf al-Marren")]
+    assert _speakers(nlp, text, ["ACCORDING_AFTER"]) == [("within a week, God willing", "Dahlmar")]
+    # "according to her office" names no one: the one who urged speaks
+    text = ("Aino Kettunen spoke to Ferro by telephone on Friday and urged him to give the "
+            "mediation “a fair chance”, according to her office.")
+    assert _speakers(nlp, text) == [("a fair chance", "Aino Kettunen")]
+
+
+def test_a_participle_after_a_comma_is_the_sayers_however_it_is_parsed(nlp):
+    text = ("PCA chief executive Radovan Plesk rejected the union's demand. Plesk also denied a "
+            "union claim that the authority had brought in 300 replacement workers, calling it "
+            "“pure invention”.")
+    assert _speakers(nlp, text) == [("pure invention", "Radovan Plesk")]
+    assert _speakers(nlp, text, ["PARTICIPLE_OF_SPEAKER"]) != [("pure invention", "Radovan Plesk")]
+
+
+def test_a_spokeswoman_of_a_kind_speaks_for_the_one_body_of_that_kind(nlp):
+    text = ("The Norvenian Foreign Ministry has rejected a report that a ransom had been paid. A "
+            "ministry spokeswoman called the story “categorically false”.")
+    assert _speakers(nlp, text) == [("categorically false", "Norvenian Foreign Ministry")]
+    assert _speakers(nlp, text, ["SPOKESPERSON_OF_KIND"]) == [("categorically false", None)]
+
+
+def test_a_surname_after_a_hyphened_particle_is_the_person(nlp):
+    text = ("Talks were led by Dahlmari Foreign Minister Yusuf al-Marren. Prime Minister Tomas "
+            "Brink thanked Dahlmar.\n\nal-Marren has just told a news conference that a deal was "
+            "reached. He gave no details, saying only that “every side has given something”.")
+    assert _speakers(nlp, text) == [("every side has given something", "Yusuf al-Marren")]
+    assert _speakers(nlp, text, ["HYPHENED_PARTICLE"]) != [
+        ("every side has given something", "Yusuf al-Marren")]

@@ -197,6 +197,10 @@ def _short_keys(cluster: _Cluster) -> set[str]:
         words = form.split()
         keys.add(surname_key(form))
         keys.update(w for w in words[1:] if w not in NAME_PARTICLES)
+        if on("HYPHENED_PARTICLE"):
+            # "al-Marren": the tokenizer splits off "al-", leaving "Marren" to be found
+            keys.update(w.split("-", 1)[1] for w in words[1:]
+                        if "-" in w and w.split("-", 1)[0] in NAME_PARTICLES)
     return keys
 
 

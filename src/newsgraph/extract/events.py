@@ -198,6 +198,8 @@ LIGHT_VERBS = frozenset({
 CONTINUING = frozenset({"continue", "extend", "prolong"})
 PARTAKING_VERBS = frozenset({"hold", "attend", "host", "chair", "lead", "join", "open",
                              "sign", "reach", "seal", "conclude", "stage", "impose"})
+# Verbs of arriving: what one does next, joined to them, happens where one arrived.
+ARRIVING = frozenset({"land", "arrive", "fly", "travel", "return", "drive"})
 # Verbs of going somewhere: a visit when they lead to a place ("will fly to Velsk").
 MOTION_VERBS = frozenset({"travel", "fly", "head", "go", "return", "arrive"})
 # Triggers whose sides are symmetric: the parties of one side are all actors.
@@ -890,7 +892,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         when = when or r.deadline(verb)
     if status == "occurred" and type_ == "ASSAULT" and _reported_by_a_side(r, verb):
         status = "claimed"  # "the army said Carvenia had struck its positions first"
-    if status == "occurred" and type_ == "COERCE" and on("OWN_CLAIM") and _claimed_by_itself(
+    if status == "occurred" and subtype in CLAIMED_GAINS and on("OWN_CLAIM") and _claimed_by_itself(
         r, verb, actors
     ):
         status = "claimed"  # "the Front said … its fighters had captured two posts"
@@ -1054,7 +1056,9 @@ def _light_verb(noun: Token) -> Token | None:
         return head.head  # "is due in Port Adari for talks": the copula carries them
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("for", "to", "in"):
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("for", "to", "in") + (
+        ("into",) if on("GONE_INTO") else ()
+    ):  # "went straight into a meeting with al-Marren"
         return head.head
     if noun.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in SPEAKING:
         return head.head  # "had spoken by video call with Wang": the call is how they spoke
@@ -1151,6 +1155,10 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         place = _subject_place(r, verb)  # "dockers in Antwerp staged a one-day stoppage"
     if place is None and verb is not None and verb.lemma_.lower() in MOTION_VERBS:
         place = r.place([verb], ("to",))
+    if place is None and carried and on("ARRIVED_THEN") and verb.dep_ == "conj" and (
+        verb.head.lemma_.lower() in ARRIVING
+    ):
+        place = r.place([verb.head])  # "has landed in Port Salimar and gone into a meeting"
     when = r.time(anchors) or (r.time(_after_main(verb)) if carried else None)
     if when is None and on("TIME_AFTER_PHRASE"):
         when = r.time_after_phrase(noun)
@@ -1564,6 +1572,10 @@ ROUTES = frozenset({"road", "motorway", "highway", "bridge", "port", "harbour", 
 HELPING = frozenset({"help", "assist", "rescue", "evacuate", "deliver", "rebuild", "support"})
 # Writings that set out what is to happen: "a draft text on an exchange of prisoners".
 PLANS = frozenset({"text", "draft", "list", "plan", "proposal", "protocol", "timetable"})
+
+
+# What a side claims to have won: a detention its police report is a record, not a claim.
+CLAIMED_GAINS = frozenset({"capture", "seize"})
 
 
 def _claimed_by_itself(r: _Reader, verb: Token, actors: list[str]) -> bool:

@@ -287,11 +287,23 @@ def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _
                 return _Attribution(orgs[0].id, mention, None)
     if len(set(b.id for b in bodies)) == 1:
         return _Attribution(bodies[0].id, mention, None)
+    if not bodies and on("SPOKESPERSON_OF_KIND") and head.lower_ in SPOKESPEOPLE:
+        # "a ministry spokeswoman called the story …": the one ministry the article names
+        kinds = {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        orgs = {e.id for e in ctx.entities if e.type == "ORG" and kinds & {
+            w.lower() for w in e.name.split()} and ctx.last_mention(e.id, head.idx) >= 0}
+        if len(orgs) == 1:
+            return _Attribution(orgs.pop(), mention, None)
     if not bodies:
         country = _country_named_by_adjective(ctx, np)
         if country is not None:
             return _Attribution(country.id, mention, None)
     return _Attribution(None, mention, None)
+
+
+# Those who speak for a body without being named.
+SPOKESPEOPLE = frozenset({"spokeswoman", "spokesman", "spokesperson", "official",
+                          "officials", "source", "sources", "representative"})
 
 
 def _country_named_by_adjective(ctx: SpeakerContext, np: list[Token]) -> Entity | None:
@@ -432,6 +444,13 @@ def _from_clause(
     pool = governing or with_subject or verbs
     verb = pool[0] if after else pool[-1]
     subject = subject_of(verb)
+    own = [v for v in verbs if v.i < verb.i and any(c.dep_ == "nsubj" for c in v.children)]
+    if on("PARTICIPLE_OF_SPEAKER") and verb.tag_ == "VBG" and not any(
+        c.dep_ == "nsubj" for c in verb.children
+    ) and own and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Plesk denied a claim that the authority had hired strikebreakers, calling it
+        # “pure invention”": the participle is the sayer's, however the parse hangs it
+        subject = subject_of(own[-1])
     if subject is None and after:
         # "“…,” Tully told the Courier" parsed without a subject: the name just before the
         # verb speaks; "told", "assured" put their addressee after the verb, never the speaker.
@@ -453,11 +472,19 @@ def _attribute(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
     reports speech ("said Vienna must “…”"), else after it ("“…,” Marsh said")."""
     before = _region_before(ctx, q)
     quoted = _token_at(ctx.doc, q.start)
+    after = _region_after(ctx, q)
+    if on("ACCORDING_AFTER") and _according_to(after[:3]) is not None:
+        # "… to follow “within a week, God willing”, according to al-Marren": the source
+        # named right after the quote, not the sentence's own sayer; "according to her
+        # office" names no one, and the sayer stands
+        found = _from_clause(ctx, after, after=True)
+        if found is not None and found.speaker is not None:
+            return found
     if before and not q.continues:
         found = _from_clause(ctx, before, after=False, quoted=quoted)
         if found is not None:
             return found
-    return _from_clause(ctx, _region_after(ctx, q), after=True)
+    return _from_clause(ctx, after, after=True)
 
 
 def _words(text: str) -> int:

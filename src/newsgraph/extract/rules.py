@@ -32,6 +32,9 @@ RULES: dict[str, str] = {
     "PRONOUN_OF_CONJUNCT": '"it" opening a joined clause is the subject of the first',
     "FOR_CLAUSE": '"called for the envoy to be expelled": the clause is what is called for',
     # quotes (extract/quotes.py)
+    "ACCORDING_AFTER": '"…” , according to al-Marren": the source named right after the quote',
+    "PARTICIPLE_OF_SPEAKER": '"denied a claim that …, calling it “…”": the one who denied',
+    "SPOKESPERSON_OF_KIND": '"a ministry spokeswoman": the one ministry named before',
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entity types (extract/entity_types.py)
     "HOSTED_GATHERING": '"the Hallvik summit": a one-word name on a summit or talks is a place',
@@ -86,6 +89,7 @@ RULES: dict[str, str] = {
     "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
     "DEMONYM_OF_NAME": '"Marvessan" beside "Marvessa": a nationality, not a body or a person',
     "BODY_NOT_PRODUCT": '"the Reform Bloc" labelled a product: a body, by its last word',
+    "HYPHENED_PARTICLE": '"al-Marren" after "Yusuf al-Marren": the same person',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
@@ -103,6 +107,8 @@ RULES: dict[str, str] = {
     "SEAT_IN_PLACE": '"will travel to the pact\'s headquarters in Rostholm": a trip there',
     "PURPOSE_PERSON": '"will travel to Brenno to brief Šrámek": the person the trip is for',
     "FRAME_WITH": '"changed her mind after a meeting with Maly": she met him',
+    "GONE_INTO": '"has gone straight into a meeting with al-Marren": the subject meets him',
+    "ARRIVED_THEN": '"landed in Port Salimar and gone into a meeting": the meeting is there',
     "ROUNDS_OF_TALKS": '"the first round of negotiations": a session of the talks',
     "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
