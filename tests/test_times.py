@@ -90,6 +90,9 @@ RELATIVE = [
     ("The record was set last June.", "last June", "2025-06"),
     ("The agency applied to join the alliance in January.", "January", "2026-01"),
     ("The rally is on the agenda of the summit in October.", "October", "2025-10"),
+    # what one is invited to is ahead, whatever the tense of the inviting
+    ("Kovalde has invited him to a second meeting on Friday.", "Friday", "2026-03-13"),
+    ("Sarandi invited Weir to Selsby in January.", "January", "2027-01"),
 ]
 
 

@@ -57,7 +57,7 @@ NOT_YEAR_AFTER = re.compile(
     r"metres|meters|tonnes|tons|barrels|MW|GW|hectares|euros|dollars|pounds|votes|seats|"
     r"times|of the)", re.IGNORECASE)
 FUTURE_LEMMAS = frozenset({"schedule", "slate", "due", "plan", "expect", "set", "upcoming",
-                           "intend", "aim", "prepare"})
+                           "intend", "aim", "prepare", "invite"})  # "invited him … on Friday"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", "might",
                         "should", "must", "can", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})  # a past tense here can mean the future
