@@ -1213,3 +1213,18 @@ def test_a_detention_the_police_report_is_a_record_not_a_claim():
             "Tuesday after finding drone parts in their car, a police spokeswoman said.")
     [e] = [e for e in _events(text, "2026-09-23") if e["type"] == "COERCE"]
     assert e["status"] == "occurred"
+
+
+def test_the_one_a_relative_clause_describes_meets_after_its_closing_comma():
+    """ "Tellan, whose SDA finished first, met Baltazar … at the Forum's headquarters in
+    Montelune": Tellan met him, in the town, not at its owner."""
+    text = ("Marius Tellan, whose Social Democratic Alliance (SDA) finished first with 54 seats, "
+            "met Liberal Forum leader Oren Baltazar for nearly four hours at the Forum's "
+            "headquarters in Montelune on Monday.")
+    [m] = _meetings(text, "2026-10-13")
+    assert (m["actors"], m["targets"], m["place"], m["date"]) == (
+        ["Marius Tellan"], ["Oren Baltazar"], "Montelune", "2026-10-12")
+    with switched_off(["AFTER_RELATIVE_CLAUSE"]):
+        assert [x["actors"] for x in _meetings(text, "2026-10-13")] != [["Marius Tellan"]]
+    with switched_off(["SEAT_IN_PLACE"]):
+        assert [x["place"] for x in _meetings(text, "2026-10-13")] != ["Montelune"]

@@ -595,6 +595,9 @@ def _subject_of_first_clause(ctx: SpeakerContext, verb: Token, subject: Token) -
 
 
 def _own_subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
+    described = _after_relative_clause(verb)
+    if described is not None:
+        return entity_ids(ctx, described)
     subject = clause_subject(verb)
     if subject is None or (subject.dep_ == "nsubjpass" and not _raised(verb, subject)):
         return []
@@ -613,6 +616,23 @@ def _own_subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _after_relative_clause(verb: Token) -> Token | None:
+    """ "Marius Tellan, whose SDA finished first, met Baltazar": the parse may join the main
+    verb to the relative clause, whose subject it would take; after the clause's closing
+    comma the verb is the described noun's."""
+    if not on("AFTER_RELATIVE_CLAUSE") or verb.dep_ != "conj" or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    clause = verb.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i or clause.head.i > clause.i:
+        return None
+    between = verb.doc[clause.i + 1: verb.i]
+    if not len(between) or between[-1].text != "," or any(t.dep_ == "cc" for t in between):
+        return None  # "who met X and signed": both verbs are the clause's
+    return clause.head
 
 
 def _raised(verb: Token, subject: Token) -> bool:

@@ -652,6 +652,9 @@ class _Reader:
                     appositions = [self.doc[obj.i + 2]]
                 # "the industrial city of Dravik": the named place, before its country
                 named = prep_objects(obj, ("of",))
+                if on("SEAT_IN_PLACE") and obj.pos_ == "NOUN":
+                    # "at the Forum's headquarters in Montelune": the town, not the owner
+                    named += prep_objects(obj, ("in",))
                 for t in [obj, *appositions, *named, *obj.subtree]:
                     found = self.ctx.entity_at(t)
                     if found is not None and found[0].type in (*PLACE_TYPES, "ORG") and (
