@@ -150,3 +150,12 @@ def test_a_company_goes_by_the_first_word_of_its_name(nlp):
     with switched_off(["COMPANY_SHORT_NAME"]):
         names = {e.name for e in _entities(nlp, text, headline_end=text.index("\n"))}
         assert {"Norrgate", "Norrgate Resources"} <= names
+
+
+def test_a_company_with_a_middle_word_goes_by_its_first_word_too(nlp):
+    text = ("The largest shipping line using the port, Salvo Container Lines, warned on Tuesday "
+            "that it would divert its services. A Salvo spokesman said 30 vessels would be "
+            "affected. Halvard Water Systems said it would stay.")
+    types = {e.name: e.type for e in _entities(nlp, text)}
+    assert types.get("Salvo Container Lines") == "ORG" and "Salvo" not in types
+    assert types.get("Halvard Water Systems") == "ORG"

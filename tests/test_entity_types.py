@@ -92,3 +92,18 @@ def test_a_relative_clause_after_a_name_is_no_apposition_of_a_place(nlp):
     types = _types(nlp, "Nordvik Harbour Guild, which represents the country's dockers, said "
                         "it backs the strike.")
     assert types["Nordvik Harbour Guild"] == "ORG"
+
+
+@pytest.mark.parametrize("name", ["Velsburg Courier", "Salvo Container Lines",
+                                  "Halvard Water Systems"])
+def test_a_newspaper_or_a_company_labelled_a_place_is_a_body_by_its_last_word(nlp, name):
+    from spacy.tokens import Span
+
+    from newsgraph.extract.entity_types import context_type
+
+    doc = nlp(f"A report in the {name} said so.")
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    mention = Span(doc, start, start + len(name.split()), label="GPE")
+    assert context_type("GPE", [mention]) == "ORG"
+    with switched_off(["BODY_LAST_WORD"]):
+        assert context_type("GPE", [mention]) != "ORG"

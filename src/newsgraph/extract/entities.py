@@ -357,11 +357,13 @@ def _name_core(form: str) -> list[str]:
     return words
 
 
-# Words a company's name adds to its own: "Norrgate Resources" is "Norrgate" for short.
+# Words that end a company's name: "Norrgate Resources", "Salvo Container Lines" go by their
+# first word for short.
 COMPANY_WORDS = frozenset("""
 resources holdings group corporation corp company co inc ltd plc ag sa motors automotive
 energy mining minerals metals airlines airways industries technologies systems petroleum oil
 gas steel shipping logistics pharmaceuticals capital partners telecom foods electric power
+lines
 """.split())
 
 
@@ -372,7 +374,7 @@ def _company_short_name(word: str, form: str, long_type: str, short_type: str) -
     words = normalize(form).split()
     # "Kelumbe" beside "Kelumbe Mining Corporation" is the country the company is named for
     return on("COMPANY_SHORT_NAME") and long_type == "ORG" and short_type in ("ORG", "PERSON") and (
-        len(words) > 1 and words[0] == word and all(w in COMPANY_WORDS for w in words[1:]))
+        len(words) > 1 and words[0] == word and words[-1] in COMPANY_WORDS)
 
 
 def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:

@@ -30,6 +30,8 @@ herald tribune journal press broadcaster radio television tv daily weekly
 fundación fundação fondation stiftung instituto institut gesellschaft banco banque compagnie
 companhia compañía empresa grupo gruppe partido parti partei sindicato syndicat ministerio
 ministère ministerium energia energía redes
+systems resources holdings industries automotive motors lines shipping logistics technologies
+courier chronicle telegraph observer ledger
 """.split())
 # The last word of a name that says what kind of thing it names.
 FAC_WORDS = frozenset("""
@@ -53,6 +55,8 @@ ORG_LAST_WORDS = frozenset("""
 chamber council ministry agency committee commission federation association party league union
 institute bank authority company corporation group foundation coalition front movement court
 office department service board alliance confederation syndicate bloc
+courier herald gazette tribune journal chronicle telegraph observer ledger
+systems resources holdings industries automotive motors lines shipping logistics technologies
 """.split())
 # Prepositions that put a bare name (no "the") in a place.
 PLACE_PREPOSITIONS = frozenset(
