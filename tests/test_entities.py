@@ -159,3 +159,21 @@ def test_a_company_with_a_middle_word_goes_by_its_first_word_too(nlp):
     types = {e.name: e.type for e in _entities(nlp, text)}
     assert types.get("Salvo Container Lines") == "ORG" and "Salvo" not in types
     assert types.get("Halvard Water Systems") == "ORG"
+
+
+def test_a_surname_the_model_labels_a_work_of_art_is_still_the_person(nlp):
+    from newsgraph.extract.rules import switched_off
+
+    text = ("Khorsati President Ilyas Durmanov met Iskeli President Kanat Sherali on Wednesday. "
+            "Durmanov will travel to the Iskeli capital, Kurgantash, next month to press "
+            "Sherali again.")
+    doc = nlp(text)
+    assert any(e.label_ not in ("PERSON",) and e.text == "Sherali" for e in doc.ents)
+
+    def mentions():
+        sherali = next(e for e in extract_entities(doc) if e.name == "Kanat Sherali")
+        return [m.text for m in sherali.mentions]
+
+    assert mentions() == ["Kanat Sherali", "Sherali"]
+    with switched_off(["STRAY_LABEL_SURNAME"]):
+        assert mentions() == ["Kanat Sherali"]
