@@ -1228,3 +1228,15 @@ def test_the_one_a_relative_clause_describes_meets_after_its_closing_comma():
         assert [x["actors"] for x in _meetings(text, "2026-10-13")] != [["Marius Tellan"]]
     with switched_off(["SEAT_IN_PLACE"]):
         assert [x["place"] for x in _meetings(text, "2026-10-13")] != ["Montelune"]
+
+
+def test_who_convenes_a_round_is_no_side_of_it():
+    text = ("Tarvessa's army shelled Ardunia's border towns in July. Negotiators from Tarvessa "
+            "and Ardunia held a third round of talks on Thursday.\n\nLusmerran Foreign Minister "
+            "Teodora Almásy said she would convene a fourth round on 1 October.")
+    rounds = [(_parties(m), m["date"], m["status"]) for m in _meetings(text, "2026-09-17")
+              if m["date"] == "2026-10-01"]
+    assert rounds == [({"Tarvessa", "Ardunia"}, "2026-10-01", "planned")]
+    with switched_off(["CONVENER_NO_SIDE"]):
+        rounds = [_parties(m) for m in _meetings(text, "2026-09-17") if m["date"] == "2026-10-01"]
+        assert rounds != [{"Tarvessa", "Ardunia"}]

@@ -198,6 +198,8 @@ LIGHT_VERBS = frozenset({
 CONTINUING = frozenset({"continue", "extend", "prolong"})
 PARTAKING_VERBS = frozenset({"hold", "attend", "host", "chair", "lead", "join", "open",
                              "sign", "reach", "seal", "conclude", "stage", "impose"})
+# Verbs of calling talks together: their subject brings the sides, it is not one.
+CONVENING = frozenset({"convene", "chair"})
 # Verbs of arriving: what one does next, joined to them, happens where one arrived.
 ARRIVING = frozenset({"land", "arrive", "fly", "travel", "return", "drive"})
 # Verbs of going somewhere: a visit when they lead to a place ("will fly to Velsk").
@@ -1111,8 +1113,11 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
     due = _due(verb) if verb is not None and verb.lemma_ == "be" and noun.dep_ == "pobj" else None
     carried = verb is not None and (verb.lemma_.lower() in (
         PARTAKING_VERBS if definite else LIGHT_VERBS) or due is not None)
+    convened = on("CONVENER_NO_SIDE") and type_ == "CONSULT" and verb is not None and (
+        verb.lemma_.lower() in CONVENING)
     if carried and noun.dep_ in ("dobj", "pobj"):
-        actors = subject_ids(r.ctx, verb) + actors
+        # "Almásy said she would convene a fourth round": who convenes talks is no side
+        actors = (subject_ids(r.ctx, verb) if not convened else []) + actors
         # "proposed a meeting with Wang": the with-phrase may hang from the verb
         targets += r.parties(prep_objects(verb, ("with",)))
         if type_ == "CONSULT" and not targets and verb.dep_ == "conj":

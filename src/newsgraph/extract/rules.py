@@ -111,6 +111,7 @@ RULES: dict[str, str] = {
     "FRAME_WITH": '"changed her mind after a meeting with Maly": she met him',
     "GONE_INTO": '"has gone straight into a meeting with al-Marren": the subject meets him',
     "ARRIVED_THEN": '"landed in Port Salimar and gone into a meeting": the meeting is there',
+    "CONVENER_NO_SIDE": '"she would convene a fourth round": the convener is no side of it',
     "ROUNDS_OF_TALKS": '"the first round of negotiations": a session of the talks',
     "HELD_IN": '"the first round, held in Geneva on 9 July": its place and date',
     "DISPUTE_SIDES": "a session no report gives sides is between the story's first two sides",
