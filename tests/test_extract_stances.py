@@ -384,3 +384,10 @@ def test_the_measure_after_a_stance_on_the_tariffs_is_the_tariffs():
     assert ("Green Alliance", "oppose", "the tariffs") in _stances(text)
     with switched_off(["RENAMED_ISSUE"]):
         assert ("Green Alliance", "oppose", "the measure") in _stances(text)
+
+
+def test_they_in_what_a_group_said_is_that_group():
+    text = "Lindorra abstained. Lindorran officials said they could back a revised list."
+    assert _stances(text) == [("Lindorra", "support", "a revised list")]
+    with switched_off(["THEY_WHO_SAID"]):
+        assert _stances(text) == []

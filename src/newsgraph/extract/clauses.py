@@ -603,6 +603,9 @@ def _own_subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
         return []
     if subject.lower_ in RELATIVE_PRONOUNS:
         return _antecedent_ids(ctx, subject)
+    sayers = _sayers_of_they(verb, subject) if on("THEY_WHO_SAID") else None
+    if sayers is not None:
+        return entity_ids(ctx, sayers)
     earlier = _subject_of_first_clause(ctx, verb, subject) if on("PRONOUN_OF_CONJUNCT") else []
     if earlier:
         return earlier
@@ -616,6 +619,17 @@ def _own_subject_ids(ctx: SpeakerContext, verb: Token) -> list[str]:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _sayers_of_they(verb: Token, subject: Token) -> Token | None:
+    """ "Lindorran officials said they could back a revised list": "they" in what a plural
+    group said is that group."""
+    if subject.lower_ != "they" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in (
+        SAYING
+    ):
+        return None
+    sayer = subject_of(verb.head)
+    return sayer if sayer is not None and sayer.tag_ in ("NNS", "NNPS") else None
 
 
 def _after_relative_clause(verb: Token) -> Token | None:

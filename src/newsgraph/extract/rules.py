@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "COINED_DEMONYMS": '"Velmonian officials": a demonym coined from a country the story names',
     "MEMBERS_OF_OWNER": '"whose 14 deputies", "his deputies": the party, or the leader',
     "AFTER_RELATIVE_CLAUSE": '"Tellan, whose SDA finished first, met Baltazar": Tellan met him',
+    "THEY_WHO_SAID": '"Lindorran officials said they could back": they are the officials\' side',
     "DEMONYM_FORMS": '"the Kesmaran government" is Kesmara\'s: "-an", "-i", "-ese" and "-ian"',
     "OWNER_OF_FORCE": '"its fighters", "their troops": the body they fight or act for',
     "NAMES_IN_TITLE": "a first title and name the parse hangs from a second name act too",
