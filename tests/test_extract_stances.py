@@ -391,3 +391,11 @@ def test_they_in_what_a_group_said_is_that_group():
     assert _stances(text) == [("Lindorra", "support", "a revised list")]
     with switched_off(["THEY_WHO_SAID"]):
         assert _stances(text) == []
+
+
+def test_a_position_reported_in_the_past_tense_is_held_now():
+    text = ("Brosk's foreign minister, Andrej Pelc, defended the veto. He said his government "
+            "supported dialogue with Kharzan.")
+    assert ("Brosk", "support", "dialogue with Kharzan") in _stances(text)
+    with switched_off(["REPORTED_BACKSHIFT"]):
+        assert not any(s[2] == "dialogue with Kharzan" for s in _stances(text))

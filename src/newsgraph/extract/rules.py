@@ -146,6 +146,7 @@ RULES: dict[str, str] = {
     "BARE_REFUSAL": '"has so far refused", no object: what the sentence before urged',
     "RECENT_BACKING": '"backed Tellan\'s candidacy last week": a backing of days ago still holds',
     "RENAMED_ISSUE": '"support for the tariffs. … opposition to the measure": the issue just named',
+    "REPORTED_BACKSHIFT": '"said his government supported X": a position held, told in the past',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

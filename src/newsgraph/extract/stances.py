@@ -510,7 +510,14 @@ def _past_position(cue: Token) -> bool:
     "whose deputies backed Tellan's candidacy last week" is a backing of days ago, held."""
     if not (on("STANDING_PAST") and cue.tag_ == "VBD" and cue.lemma_.lower() in HOLDING):
         return False
+    if on("REPORTED_BACKSHIFT") and cue.dep_ == "ccomp" and cue.head.lemma_.lower() in (
+        REPORTING
+    ):
+        return False  # "said his government supported “dialogue”": the tense of the telling
     return not (on("RECENT_BACKING") and _told_recently(cue))
+
+
+REPORTING = frozenset({"say", "tell", "add", "state", "insist", "argue", "explain", "stress"})
 
 
 # Words of a time phrase that puts an act in the last days: "last week", "on Saturday".
