@@ -399,3 +399,11 @@ def test_a_position_reported_in_the_past_tense_is_held_now():
     assert ("Brosk", "support", "dialogue with Kharzan") in _stances(text)
     with switched_off(["REPORTED_BACKSHIFT"]):
         assert not any(s[2] == "dialogue with Kharzan" for s in _stances(text))
+
+
+def test_that_points_back_past_the_time_of_the_sentence_before():
+    text = ("Its foreign minister, Britt Korhaven, proposed on Monday night to split the measures "
+            "so that the asset freezes could go ahead. Andrej Pelc rejected that as well.")
+    assert _stances(text) == [("Andrej Pelc", "oppose", "the measures")]
+    with switched_off(["NO_TIME_BEFORE"]):
+        assert _stances(text) == [("Andrej Pelc", "oppose", "Monday night")]

@@ -147,6 +147,7 @@ RULES: dict[str, str] = {
     "RECENT_BACKING": '"backed Tellan\'s candidacy last week": a backing of days ago still holds',
     "RENAMED_ISSUE": '"support for the tariffs. … opposition to the measure": the issue just named',
     "REPORTED_BACKSHIFT": '"said his government supported X": a position held, told in the past',
+    "NO_TIME_BEFORE": '"rejected that" after "proposed on Monday night to …": never the night',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

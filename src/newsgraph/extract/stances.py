@@ -387,6 +387,8 @@ class _Reader:
             return None
         before = self.doc[sent.start - 1].sent
         for t in before:
+            if on("NO_TIME_BEFORE") and t.ent_type_ in ("DATE", "TIME"):
+                continue  # "proposed on Monday night to split …": when, never what
             if t.dep_ in ("dobj", "pobj") and t.head.dep_ in ("ROOT", "xcomp", "prep") and (
                 t.pos_ == "NOUN"
             ):
