@@ -407,3 +407,20 @@ def test_that_points_back_past_the_time_of_the_sentence_before():
     assert _stances(text) == [("Andrej Pelc", "oppose", "the measures")]
     with switched_off(["NO_TIME_BEFORE"]):
         assert _stances(text) == [("Andrej Pelc", "oppose", "Monday night")]
+
+
+def test_his_party_refusing_is_its_leaders_position():
+    text = ("Liberal Forum leader Oren Baltazar met Tellan on Monday. Baltazar said afterwards "
+            "that his party would not sign any coalition agreement that left the finance "
+            "ministry in other hands.")
+    assert [s[:2] for s in _stances(text)] == [("Oren Baltazar", "oppose")]
+    with switched_off(["MEMBERS_OF_OWNER"]):
+        assert _stances(text) == []
+
+
+def test_an_endorsement_of_her_names_the_woman_backed():
+    text = ("Irina Kovalde leads Forward Serravia. Kovalde can count on the National Farmers' "
+            "League, whose leader, Petar Dunjić, endorsed her for prime minister on Saturday.")
+    assert ("Petar Dunjić", "support", "Irina Kovalde") in _stances(text)
+    with switched_off(["PASSIVE_BACKING"]):
+        assert ("Petar Dunjić", "support", "her") in _stances(text)

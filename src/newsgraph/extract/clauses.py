@@ -367,7 +367,7 @@ STATE_NOUNS = frozenset({"country", "government", "nation", "state", "administra
 
 
 # Those who sit for a party or a body: "whose 14 deputies", "his deputies".
-MEMBER_NOUNS = frozenset({"deputies", "lawmakers", "legislators", "mps", "senators",
+MEMBER_NOUNS = frozenset({"deputies", "lawmakers", "legislators", "mps", "senators", "party",
                           "members", "councillors", "delegates"})
 
 

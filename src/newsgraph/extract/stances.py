@@ -470,7 +470,7 @@ WARS = frozenset({"war", "battle", "fire", "blaze", "election", "campaign", "due
 def _backed_party(r: _Reader, cue: Token, obj: Token) -> str | None:
     """The name of the party an endorsement backs, when the words are a pronoun or a
     description ("was backing her", "Her main rival, … Tomas Arvidsen")."""
-    if not on("PASSIVE_BACKING") or not _endorsement(cue) or obj.pos_ not in (
+    if not on("PASSIVE_BACKING") or cue.lemma_.lower() not in ENDORSING or obj.pos_ not in (
         "PRON", "PROPN", "NOUN"
     ):
         return None
