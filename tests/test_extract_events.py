@@ -1240,3 +1240,13 @@ def test_who_convenes_a_round_is_no_side_of_it():
     with switched_off(["CONVENER_NO_SIDE"]):
         rounds = [_parties(m) for m in _meetings(text, "2026-09-17") if m["date"] == "2026-10-01"]
         assert rounds != [{"Tarvessa", "Ardunia"}]
+
+
+def test_a_warning_of_what_ones_side_will_do_on_a_condition_is_a_threat():
+    text = ("The largest shipping line, Salvo Container Lines, warned on Tuesday that it would "
+            "divert its services to Brindelo if the strike had not ended. Economists warned that "
+            "prices could rise if the strike went on.")
+    assert [(e["type"], e["actors"]) for e in _events(text)] == [
+        ("THREATEN", ["Salvo Container Lines"])]
+    with switched_off(["WARNED_IF"]):
+        assert _events(text) == []

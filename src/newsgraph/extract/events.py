@@ -331,8 +331,23 @@ def _a_threat(verb: Token) -> bool:
     subject = clause_subject(clauses[0])
     if subject is None:
         return False
+    if on("WARNED_IF") and _own_act_if(clauses[0], subject):
+        return True
     return subject.lower_ in ("we", "i") or any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _own_act_if(clause: Token, subject: Token) -> bool:
+    """ "warned that it would divert its services if the strike had not ended", "that the
+    company could cut flows … if the freeze was not lifted": what the warner's side will do
+    on a condition is a threat; "prices could rise if rates fall" has no such side."""
+    conditional = any(c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in clause.children)
+    own = subject.lower_ in ("it", "he", "she", "they") or (
+        subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children)
+        and subject.lower_ in ("company", "government", "union", "ministry", "group", "army"))
+    return conditional and own
 
 
 def _promise_to_act(verb: Token) -> bool:

@@ -119,6 +119,7 @@ RULES: dict[str, str] = {
     "STATUS_BY_DATE": "a meeting dated after the article is planned, one wholly before it happened",
     "GOODS_OF_A_NATION": '"a tariff on Kesmaran cars" is a sanction on Kesmara',
     "WITHDRAWN_BACKING": '"would withdraw their backing": no retreat',
+    "WARNED_IF": '"warned that it would divert its ships if …": a threat on a condition',
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
