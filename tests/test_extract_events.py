@@ -1250,3 +1250,14 @@ def test_a_warning_of_what_ones_side_will_do_on_a_condition_is_a_threat():
         ("THREATEN", ["Salvo Container Lines"])]
     with switched_off(["WARNED_IF"]):
         assert _events(text) == []
+
+
+def test_the_two_men_are_the_last_two_people_named():
+    text = ("Tolvarian President Henrik Oberlin and his counterpart Teodor Ciucă spoke by phone "
+            "on Tuesday. Oberlin's office said the two men had agreed to keep a military hotline "
+            "open around the clock.")
+    agreed = [(set(e["actors"]) | set(e["targets"])) for e in _events(text, "2026-09-16")
+              if e["type"] == "AGREE"]
+    assert agreed == [{"Henrik Oberlin", "Teodor Ciucă"}]
+    with switched_off(["TWO_MEN"]):
+        assert not [e for e in _events(text, "2026-09-16") if e["type"] == "AGREE"]

@@ -454,6 +454,12 @@ def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
              and c.lower_ not in GROUP_WORDS and not c.like_num}
     holders = [e for e in ctx.entities if e.type == "PERSON" and any(
         _holds(r, word, kinds) for r in e.roles)]
+    if not holders and on("TWO_MEN") and word in PEOPLE_WORDS and not kinds and any(
+        c.lower_ in ("two", "both") for c in head.children
+    ):
+        # "the two men had agreed", "both leaders": the last two people named before
+        latest = [e for _, e in ctx.mentions_before(head.idx, ("PERSON",))]
+        holders = list(dict.fromkeys(latest))[:2]
     if holders:
         # "Kolářová and her Ivrenian counterpart, Matteo Brancati": the same office
         holders += [e for e in ctx.entities if e.type == "PERSON" and e not in holders and any(
@@ -466,6 +472,10 @@ def _people_of_group(ctx: SpeakerContext, head: Token) -> list[str]:
         holders = list(dict.fromkeys(latest))[:wanted]
     people = [e.id for e in holders]
     return people if len(people) >= 2 and len(people) == wanted else []
+
+
+# Plural words for people with no office of their own in them.
+PEOPLE_WORDS = frozenset({"man", "woman", "leader"})
 
 
 def _holds(role: str, word: str, kinds: set[str]) -> bool:
@@ -489,7 +499,7 @@ def speaks_for(entities: dict[str, Entity]) -> dict[str, str]:
         named |= {c.id for c in countries for form in (c.name, *c.aliases)
                   for adjective in index.get(form, ()) if re.search(rf"\b{adjective}\b", words)}
         named |= {c.id for c in countries for form in (c.name, *c.aliases)
-                  if form.endswith("ia") and re.search(rf"\b{re.escape(form)}n\b", words)}
+                  if any(_coined_from(form, w) for w in re.findall(r"\w+", words))}
         if len(named) == 1:
             out[e.id] = named.pop()
     return out

@@ -27,6 +27,7 @@ RULES: dict[str, str] = {
     "THE_GOVERNMENT": '"the government": the country the story names twice as often as any other',
     "GOVERNMENT_OF_A_COUNTRY": '"the government" is a country\'s, never a city\'s',
     "GROUP_ROLES": '"the foreign ministers": the office and its counterparts; "both": two',
+    "TWO_MEN": '"the two men had agreed", "both leaders": the last two people named',
     "BODY_OF_MEMBERS": '"Gavrona\'s striking nurses": not Gavrona, the one Nurses\' body if named',
     "PLURAL_NOT_ONE": '"Leaders have adopted": a plural description is no one person\'s role',
     "OWN_SUBJECT_NOT_OBJECT": '"see him": the one seen is not the one who sees',
