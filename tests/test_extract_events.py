@@ -1261,3 +1261,9 @@ def test_the_two_men_are_the_last_two_people_named():
     assert agreed == [{"Henrik Oberlin", "Teodor Ciucă"}]
     with switched_off(["TWO_MEN"]):
         assert not [e for e in _events(text, "2026-09-16") if e["type"] == "AGREE"]
+
+
+def test_a_march_through_a_town_is_a_protest_there():
+    text = "Several thousand people marched through Vessen on Sunday evening to demand action."
+    assert [(e["type"], e["place"], e["date"]) for e in _events(text, "2026-06-02")] == [
+        ("PROTEST", "Vessen", "2026-05-31")]

@@ -209,7 +209,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
 STANDING_POSITIONS = frozenset({"back", "support", "oppose", "favour", "favor", "endorse"})
 ACTORLESS_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 TARGET_PREPOSITIONS = frozenset({"with", "against", "on", "to", "from", "between"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "through"})
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Phrases of a meeting noun whose own place phrase is the meeting's ("talks between X and Y
 # in Port Ardin").
