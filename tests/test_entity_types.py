@@ -67,6 +67,10 @@ def test_place_listed_with_places_is_a_place(nlp):
         # a word the article coins from a place's name is its nationality
         ("Marvessa denied that any of its soldiers had left Marvessan soil. She said two "
          "Marvessan soldiers had been slightly hurt.", "Marvessan", "NORP", "DEMONYM_OF_NAME"),
+        # a nationality-looking name that acts is a state
+        ("Three of the four countries signed a declaration on water sharing, but upstream Iskeli "
+         "refused to put its name to the text. Iskeli rejects any limit on how fast it fills the "
+         "reservoir.", "Iskeli", "GPE", "NORP_THAT_ACTS"),
         # where one travels to is a place
         ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief the president.",
          "Brenno", "GPE", "DESTINATION"),

@@ -364,6 +364,10 @@ def context_type(label: str, mentions: list[Span]) -> str:
         return "PERSON"
     if label in ("PERSON", "ORG", "GPE") and nationality_of_a_name(mentions):
         return "NORP"
+    if on("NORP_THAT_ACTS") and label == "NORP" and len(words) == 1 and any(
+        m.root.dep_ == "nsubj" and m.root.tag_ == "NNP" for m in mentions
+    ):
+        return "GPE"  # "Iskeli refused to sign": a people does not refuse, its state does
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label

@@ -94,6 +94,7 @@ RULES: dict[str, str] = {
     "BODY_NOT_PRODUCT": '"the Reform Bloc" labelled a product: a body, by its last word',
     "HYPHENED_PARTICLE": '"al-Marren" after "Yusuf al-Marren": the same person',
     "STRAY_LABEL_SURNAME": '"press Sherali", labelled a work of art: still the person Sherali',
+    "NORP_THAT_ACTS": '"Iskeli refused to sign", labelled a nationality: the state that acts',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
