@@ -424,3 +424,9 @@ def test_an_endorsement_of_her_names_the_woman_backed():
     assert ("Petar Dunjić", "support", "Irina Kovalde") in _stances(text)
     with switched_off(["PASSIVE_BACKING"]):
         assert ("Petar Dunjić", "support", "her") in _stances(text)
+
+
+def test_an_issue_of_fourteen_words_is_kept_whole():
+    text = "Iskeli rejects any limit on how fast it fills the reservoir behind its new Kaptal Dam."
+    [(_, _, issue)] = _stances(text)
+    assert issue == "any limit on how fast it fills the reservoir behind its new Kaptal Dam"

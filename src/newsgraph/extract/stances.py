@@ -77,7 +77,7 @@ SAME_THING = {w: AGREEMENTS for w in AGREEMENTS}
 EMPTY_COMPLEMENTS = frozenset({"be", "know", "see", "have", "get", "make", "do", "say", "go"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
 CUT_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "conj"})
-MAX_ISSUE_TOKENS = 12
+MAX_ISSUE_TOKENS = 16
 PARTY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 
