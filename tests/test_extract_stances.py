@@ -430,3 +430,10 @@ def test_an_issue_of_fourteen_words_is_kept_whole():
     text = "Iskeli rejects any limit on how fast it fills the reservoir behind its new Kaptal Dam."
     [(_, _, issue)] = _stances(text)
     assert issue == "any limit on how fast it fills the reservoir behind its new Kaptal Dam"
+
+
+def test_refusing_to_sign_a_deal_opposes_the_deal():
+    text = "Iskeli refuses to sign the water deal."
+    assert _stances(text) == [("Iskeli", "oppose", "the water deal")]
+    with switched_off(["REFUSED_TO_SIGN"]):
+        assert _stances(text) == [("Iskeli", "oppose", "sign the water deal")]

@@ -151,6 +151,7 @@ RULES: dict[str, str] = {
     "RENAMED_ISSUE": '"support for the tariffs. … opposition to the measure": the issue just named',
     "REPORTED_BACKSHIFT": '"said his government supported X": a position held, told in the past',
     "NO_TIME_BEFORE": '"rejected that" after "proposed on Monday night to …": never the night',
+    "REFUSED_TO_SIGN": '"refuses to sign water deal": opposes the deal, not its signing',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

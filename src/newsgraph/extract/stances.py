@@ -229,6 +229,10 @@ def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
     polarity combined."""
     if obj is not None and obj.tag_ in ("VBG", "VB"):
         inner = obj.lemma_.lower()
+        if on("REFUSED_TO_SIGN") and polarity == "oppose" and inner in REFUSED_ACTS and (
+            _object(obj) is not None
+        ):
+            return _object(obj), polarity  # "refuses to sign water deal": against the deal
         if inner in SUPPORT_VERBS | OPPOSE_VERBS:
             inner_polarity = "support" if inner in SUPPORT_VERBS else "oppose"
             combined = polarity if inner_polarity == "support" else (
