@@ -71,6 +71,9 @@ def test_place_listed_with_places_is_a_place(nlp):
         ("Three of the four countries signed a declaration on water sharing, but upstream Iskeli "
          "refused to put its name to the text. Iskeli rejects any limit on how fast it fills the "
          "reservoir.", "Iskeli", "GPE", "NORP_THAT_ACTS"),
+        # a gathering's name that acts is a body
+        ("The Coastal States Forum, a grouping of 11 nations, has issued a statement of support "
+         "for the plan.", "Coastal States Forum", "ORG", "EVENT_THAT_ACTS"),
         # where one travels to is a place
         ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief the president.",
          "Brenno", "GPE", "DESTINATION"),

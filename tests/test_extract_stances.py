@@ -437,3 +437,14 @@ def test_refusing_to_sign_a_deal_opposes_the_deal():
     assert _stances(text) == [("Iskeli", "oppose", "the water deal")]
     with switched_off(["REFUSED_TO_SIGN"]):
         assert _stances(text) == [("Iskeli", "oppose", "sign the water deal")]
+
+
+def test_a_statement_of_support_and_a_complaint_against_carry_their_stances():
+    text = ("The Coastal States Forum has issued a statement of support for the Ombaran "
+            "government's reconstruction plan. Kesmara has lodged a complaint against the tariff.")
+    found = _stances(text)
+    assert ("Coastal States Forum", "support",
+            "the Ombaran government's reconstruction plan") in found
+    assert ("Kesmara", "oppose", "the tariff") in found
+    with switched_off(["STATEMENT_OF"]):
+        assert not any(s[0] == "Coastal States Forum" for s in _stances(text))

@@ -343,6 +343,8 @@ def context_type(label: str, mentions: list[Span]) -> str:
     """
     words = _words(mentions[0])
     by_word = kind_from_last_word(words)
+    if on("EVENT_THAT_ACTS") and (by_word or label) == "EVENT" and _acts(mentions):
+        return "ORG"  # "the Coastal States Forum has issued a statement": a body, not a meeting
     if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP", "EVENT"):
         return by_word
     if on("BODY_LAST_WORD") and label in ("ORG", "GPE", "LOC", "NORP") and len(words) >= 2 and (

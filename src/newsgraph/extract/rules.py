@@ -95,6 +95,7 @@ RULES: dict[str, str] = {
     "HYPHENED_PARTICLE": '"al-Marren" after "Yusuf al-Marren": the same person',
     "STRAY_LABEL_SURNAME": '"press Sherali", labelled a work of art: still the person Sherali',
     "NORP_THAT_ACTS": '"Iskeli refused to sign", labelled a nationality: the state that acts',
+    "EVENT_THAT_ACTS": '"the Coastal States Forum has issued a statement": a body, not an event',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
@@ -152,6 +153,7 @@ RULES: dict[str, str] = {
     "REPORTED_BACKSHIFT": '"said his government supported X": a position held, told in the past',
     "NO_TIME_BEFORE": '"rejected that" after "proposed on Monday night to …": never the night',
     "REFUSED_TO_SIGN": '"refuses to sign water deal": opposes the deal, not its signing',
+    "STATEMENT_OF": '"issued a statement of support for the plan": support for the plan',
     "NEUTRAL": '"has not endorsed a candidate": standing aside',
 }
 

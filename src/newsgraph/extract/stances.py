@@ -30,6 +30,7 @@ from newsgraph.extract.clauses import (
     for_clause,
     negated,
     party_context,
+    prep_objects,
     subject_ids,
 )
 from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
@@ -54,9 +55,9 @@ PHRASAL_OPPOSE = frozenset({("rule", "out"), ("object", "to"), ("speak", "agains
 PHRASAL_SUPPORT = frozenset({("argue", "for"), ("push", "for"), ("call", "for"),
                              ("campaign", "for"), ("vote", "for"), ("press", "for")})
 SUPPORT_NOUNS = frozenset({"support", "backing", "approval", "endorsement"})
-OPPOSE_NOUNS = frozenset({"opposition", "objection", "objections", "rejection"})
+OPPOSE_NOUNS = frozenset({"opposition", "objection", "objections", "rejection", "complaint"})
 SAYING_VERBS = frozenset({"voice", "express", "signal", "declare", "reiterate", "give",
-                          "lend", "offer", "restate", "repeat", "state"})
+                          "lend", "offer", "restate", "repeat", "state", "issue", "lodge", "file"})
 PROMISES = frozenset({"pledge", "promise", "vow"})
 # Words that make an object point back to something named before.
 ANAPHORIC_DETERMINERS = frozenset({"such", "this", "that", "these", "those"})
@@ -122,7 +123,12 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
             return ("support" if lemma in SUPPORT_VERBS else "oppose"), _object(token)
         if lemma in SAYING_VERBS:
             for c in children:
-                if c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_NOUNS | OPPOSE_NOUNS:
+                stated = on("STATEMENT_OF") and c.dep_ == "dobj"
+                inner = [o for o in prep_objects(c, ("of",)) if o.lemma_.lower() in (
+                    SUPPORT_NOUNS | OPPOSE_NOUNS)] if stated else []
+                if inner:
+                    c = inner[0]  # "issued a statement of support for the plan"
+                if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in SUPPORT_NOUNS | OPPOSE_NOUNS:
                     polarity = "support" if c.lemma_.lower() in SUPPORT_NOUNS else "oppose"
                     # "has voiced opposition to any escalation": the parse may hang the
                     # to-phrase from the verb
