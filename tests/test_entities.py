@@ -177,3 +177,12 @@ def test_a_surname_the_model_labels_a_work_of_art_is_still_the_person(nlp):
     assert mentions() == ["Kanat Sherali", "Sherali"]
     with switched_off(["STRAY_LABEL_SURNAME"]):
         assert mentions() == ["Kanat Sherali"]
+
+
+def test_a_nationality_left_untagged_beside_its_country_is_a_nationality(nlp):
+    from newsgraph.extract.rules import switched_off
+
+    text = "Lindorra abstained. Lindorran officials said they could back a revised list."
+    assert ("Lindorran", "NORP") in {(e.name, e.type) for e in _entities(nlp, text)}
+    with switched_off(["UNTAGGED_NATIONALITY"]):
+        assert "Lindorran" not in {e.name for e in _entities(nlp, text)}

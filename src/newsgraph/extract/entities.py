@@ -476,6 +476,26 @@ def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
             cluster.add(Span(doc, i, i + 1, label=cluster.type))
 
 
+def _add_untagged_nationalities(doc: Doc, clusters: list[_Cluster]) -> None:
+    """ "Serravian", "Lindorran" left untagged beside "Serravia", "Lindorra": the nationality
+    of a place the article names is a nationality (NORP) wherever it stands."""
+    places = [f for c in clusters if c.type == "GPE" for f in c.forms if " " not in f]
+    coined = {d: place for place in places for d in gazetteer.coined_demonyms(place)}
+    if not coined:
+        return
+    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    tagged.update(i for e in ents_of(doc) if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
+    found: dict[str, _Cluster] = {c.forms[0]: c for c in clusters if c.type == "NORP" and c.forms}
+    for i, text in enumerate(words_of(doc)):
+        if i in tagged or text not in coined:
+            continue
+        cluster = found.get(text)
+        if cluster is None:
+            cluster = found[text] = _Cluster(type="NORP", key=normalize(text))
+            clusters.append(cluster)
+        cluster.add(Span(doc, i, i + 1, label="NORP"))
+
+
 def _keep(cluster: _Cluster, headline_end: int) -> bool:
     """Names seen only in a headline are kept only when the gazetteer vouches for them."""
     in_body = any(m.start_char >= headline_end for m in cluster.mentions)
@@ -492,6 +512,8 @@ def extract_entities(doc: Doc, *, headline_end: int = 0) -> tuple[Entity, ...]:
     clusters = _cluster(doc)
     _add_untagged_surnames(doc, clusters)
     _add_untagged_names(doc, clusters)
+    if on("UNTAGGED_NATIONALITY"):
+        _add_untagged_nationalities(doc, clusters)
     clusters = [c for c in clusters if _keep(c, headline_end)]
     clusters.sort(key=lambda c: min(m.start_char for m in c.mentions))
     text = text_of(doc)
