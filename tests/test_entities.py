@@ -186,3 +186,13 @@ def test_a_nationality_left_untagged_beside_its_country_is_a_nationality(nlp):
     assert ("Lindorran", "NORP") in {(e.name, e.type) for e in _entities(nlp, text)}
     with switched_off(["UNTAGGED_NATIONALITY"]):
         assert "Lindorran" not in {e.name for e in _entities(nlp, text)}
+
+
+def test_the_agency_in_a_datelines_brackets_is_an_organisation(nlp):
+    from newsgraph.extract.rules import switched_off
+
+    text = ("Talks end without a deal\n\nSANTA IREA, Sept 17 (Meridian) - Negotiators from "
+            "Tarvessa and Ardunia held a third round of talks on Thursday.")
+    assert ("Meridian", "ORG") in {(e.name, e.type) for e in _entities(nlp, text, 24)}
+    with switched_off(["DATELINE_AGENCY"]):
+        assert ("Meridian", "ORG") not in {(e.name, e.type) for e in _entities(nlp, text, 24)}
