@@ -74,6 +74,9 @@ def test_place_listed_with_places_is_a_place(nlp):
         # a gathering's name that acts is a body
         ("The Coastal States Forum, a grouping of 11 nations, has issued a statement of support "
          "for the plan.", "Coastal States Forum", "ORG", "EVENT_THAT_ACTS"),
+        # a party called by the plural of its members
+        ("The Greens have ruled out any deal that extends Kallen's life beyond 2040.", "Greens",
+         "ORG", "PARTY_BY_PLURAL"),
         # where one travels to is a place
         ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief the president.",
          "Brenno", "GPE", "DESTINATION"),

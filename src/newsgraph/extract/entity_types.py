@@ -321,6 +321,11 @@ def _looks_like_demonym(word: str) -> bool:
     return word.lower().endswith(DEMONYM_ENDINGS)
 
 
+# Parties called by the plural of their members: "the Greens have ruled out any deal".
+PARTY_PLURALS = frozenset({"greens", "liberals", "conservatives", "socialists", "democrats",
+                           "republicans", "nationalists", "communists", "labourites", "tories"})
+
+
 def kind_from_last_word(words: list[str]) -> str | None:
     """ "Upper Varna Dam" is a facility, "Varna River" a place, "Hallvik Declaration" a law."""
     if len(words) < 2 or not words[-1][:1].isupper():
@@ -370,6 +375,10 @@ def context_type(label: str, mentions: list[Span]) -> str:
         m.root.dep_ == "nsubj" and m.root.tag_ == "NNP" for m in mentions
     ):
         return "GPE"  # "Iskeli refused to sign": a people does not refuse, its state does
+    if on("PARTY_BY_PLURAL") and label == "NORP" and len(words) == 1 and (
+        words[0].lower() in PARTY_PLURALS
+    ) and _acts(mentions):
+        return "ORG"  # "the Greens have ruled out": the party
     if label in ("PERSON", "ORG", "NORP", "FAC") and not institutional:
         if label == "NORP" and _looks_like_demonym(words[-1]):
             return label

@@ -98,6 +98,7 @@ RULES: dict[str, str] = {
     "EVENT_THAT_ACTS": '"the Coastal States Forum has issued a statement": a body, not an event',
     "UNTAGGED_NATIONALITY": '"Serravian" left untagged beside "Serravia": a nationality',
     "DATELINE_AGENCY": '"KASTREL, Sept 16 (Crossline) -": the agency in brackets is a body',
+    "PARTY_BY_PLURAL": '"the Greens have ruled out": a party, not a nationality',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
