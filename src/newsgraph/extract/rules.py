@@ -1,4 +1,4 @@
-"""The rules of the entity, event and stance readers that can be switched off, named in one place.
+"""The switchable rules of the entity, quote, event and stance readers, named in one place.
 
 Every rule a round of measured work added carries a name here, and the code asks ``on(name)``
 where the rule acts. ``newsgraph eval --off NAME`` scores the gold sets without it: that is how
@@ -39,13 +39,25 @@ RULES: dict[str, str] = {
     "PARTICIPLE_OF_SPEAKER": '"denied a claim that …, calling it “…”": the one who denied',
     "SPOKESPERSON_OF_KIND": '"a ministry spokeswoman": the one ministry named before',
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
-    # entity types (extract/entity_types.py)
+    # entities and their types (extract/entities.py, extract/entity_types.py, and the
+    # pipeline's entity fixer in entity_rules.py)
     "HOSTED_GATHERING": '"the Hallvik summit": a one-word name on a summit or talks is a place',
     "AT_THE_BUILDING": '"talks at the Hofburg": a one-word name always after "the" is a building',
     "NAMED_FACILITY": '"the Kallen nuclear plant": a name that never acts, before a facility',
     "DESCRIBED_BEFORE": '"the pipeline\'s operator, Arvel Transgas": an organisation',
     "BODY_LAST_WORD": '"the Gavronan Medical Chamber": a name ending in a body\'s word is one',
     "LOC_WITH_DEMONYM": '"Ivrenia" beside "Ivrenian": a country, though the model says LOC',
+    "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
+    "DEMONYM_OF_NAME": '"Marvessan" beside "Marvessa": a nationality, not a body or a person',
+    "BODY_NOT_PRODUCT": '"the Reform Bloc" labelled a product: a body, by its last word',
+    "HYPHENED_PARTICLE": '"al-Marren" after "Yusuf al-Marren": the same person',
+    "STRAY_LABEL_SURNAME": '"press Sherali", labelled a work of art: still the person Sherali',
+    "NORP_THAT_ACTS": '"Iskeli refused to sign", labelled a nationality: the state that acts',
+    "EVENT_THAT_ACTS": '"the Coastal States Forum has issued a statement": a body, not an event',
+    "UNTAGGED_NATIONALITY": '"Serravian" left untagged beside "Serravia": a nationality',
+    "DATELINE_AGENCY": '"KASTREL, Sept 16 (Crossline) -": the agency in brackets is a body',
+    "PARTY_BY_PLURAL": '"the Greens have ruled out": a party, not a nationality',
+    "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
     "NEGATED_GOVERNOR": 'what "has not begun" has not happened',
@@ -89,17 +101,6 @@ RULES: dict[str, str] = {
     "LONE_TIME": "where the parse breaks a clause, the one time after its verb is its time",
     "DUE_TO_RESUME": '"the talks are due to resume on Tuesday": another session, that day',
     "SIDES_LATER": "a session with no sides before it may take those its sentence names later",
-    "COMPANY_SHORT_NAME": '"Norrgate" after "Norrgate Resources": the company, by its first word',
-    "DEMONYM_OF_NAME": '"Marvessan" beside "Marvessa": a nationality, not a body or a person',
-    "BODY_NOT_PRODUCT": '"the Reform Bloc" labelled a product: a body, by its last word',
-    "HYPHENED_PARTICLE": '"al-Marren" after "Yusuf al-Marren": the same person',
-    "STRAY_LABEL_SURNAME": '"press Sherali", labelled a work of art: still the person Sherali',
-    "NORP_THAT_ACTS": '"Iskeli refused to sign", labelled a nationality: the state that acts',
-    "EVENT_THAT_ACTS": '"the Coastal States Forum has issued a statement": a body, not an event',
-    "UNTAGGED_NATIONALITY": '"Serravian" left untagged beside "Serravia": a nationality',
-    "DATELINE_AGENCY": '"KASTREL, Sept 16 (Crossline) -": the agency in brackets is a body',
-    "PARTY_BY_PLURAL": '"the Greens have ruled out": a party, not a nationality',
-    "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     "ROUNDS_OF_STATES": '"a second round" after the ministers\' meeting is between their states',
     "FAILED_TO": '"the sides failed to agree": nothing agreed, nothing refused',
     "DATELINE_MEETING": "a meeting the lead tells with no place is in the dateline's city",
