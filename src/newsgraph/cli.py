@@ -199,7 +199,7 @@ def eval_command(
         help="Also score the peers on the same texts, when installed: textacy for quotes, "
         "quantulum3 for quantities, dateparser over spaCy DATE entities for times.")] = True,
     off: Annotated[list[str] | None, typer.Option(
-        "--off", help="Score without this entity-type, event or stance rule, to measure what "
+        "--off", help="Score without this entity, quote, event or stance rule, to measure what "
         "it is worth (repeatable; --rules lists them). Floors are then checked only when "
         "--floors is given.")] = None,
     list_rules: Annotated[bool, typer.Option(
