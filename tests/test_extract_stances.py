@@ -321,18 +321,15 @@ def test_a_second_want_wants_its_own_object_not_the_clause_before():
         assert ("Renzo Albani", "support", "promises") in _stances(text)
 
 
-def test_an_idea_renaming_a_phrase_is_the_whole_phrase():
-    """ "an independent review of hospital staffing, an idea the government has resisted":
-    the parse hangs "an idea" from "staffing", but the idea is the review."""
+def test_the_government_of_a_story_with_a_busy_capital_is_the_countrys():
+    """Corvaro, the capital, is named as often as Gavrona; "the government" is Gavrona's, the
+    country with a nationality word ("Gavronan")."""
     text = ("Gavronan nurses marched in Corvaro. Corvaro was calm. Police in Corvaro said so. "
             "Gavrona is in crisis. The Gavronan president spoke in Gavrona. Dobran is said to "
             "favour an independent review of hospital staffing, an idea the government has so "
             "far resisted.")
-    assert ("Gavrona", "oppose", "an independent review of hospital staffing") in _stances(text)
-    with switched_off(["RENAMED_PHRASE"]):
-        assert ("Gavrona", "oppose", "hospital staffing") in _stances(text)
+    assert ("Gavrona", "oppose", "hospital staffing") in _stances(text)
     with switched_off(["GOVERNMENT_OF_A_COUNTRY"]):
-        # Corvaro (three mentions) and Gavrona (three): no country is named twice as often
         assert not any(s[1] == "oppose" for s in _stances(text))
 
 

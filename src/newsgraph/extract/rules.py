@@ -149,7 +149,6 @@ RULES: dict[str, str] = {
     "PASSIVE_BACKING": '"was endorsed by Roan", "was backing her": the person backed, named',
     "PROTEST_AIM": '"marched to press for X": a demonstration\'s aim is told by the protest',
     "OBJECT_AFTER_VERB": '"we do not want promises, we want water": the object wanted',
-    "RENAMED_PHRASE": '"a review of hospital staffing, an idea …": the idea is the whole review',
     "MISTAGGED_CUE": '"We back the plan", "back" tagged an adverb: a verb with subject and object',
     "BARE_REFUSAL": '"has so far refused", no object: what the sentence before urged',
     "RECENT_BACKING": '"backed Tellan\'s candidacy last week": a backing of days ago still holds',

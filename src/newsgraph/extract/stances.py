@@ -218,16 +218,7 @@ def _described(verb: Token) -> Token | None:
     ):
         return None
     noun = verb.head
-    if noun.dep_ != "appos" or noun.head.i == noun.i:
-        return noun
-    renamed = noun.head
-    # "an independent review of hospital staffing, an idea …": the parse may hang the
-    # apposition from the last noun of the phrase; the idea is the whole review
-    while on("RENAMED_PHRASE") and renamed.dep_ == "pobj" and renamed.head.dep_ == "prep" and (
-        renamed.head.lower_ == "of" and renamed.head.head.pos_ == "NOUN"
-    ):
-        renamed = renamed.head.head
-    return renamed
+    return noun.head if noun.dep_ == "appos" and noun.head.i != noun.i else noun
 
 
 def _through_gerund(obj: Token, polarity: str) -> tuple[Token | None, str]:
