@@ -39,3 +39,9 @@ def test_different_people_stay_apart(a, b):
 def test_fold_drops_accents_and_folds_transliterations():
     assert fold("Zsófia Kertész") == fold("Zsofia Kertesz")
     assert fold("Andriy") == fold("Andrij")
+
+
+@pytest.mark.parametrize(("a", "b"), [("Jørgensen", "Jorgensen"), ("Łukasz", "Lukasz"),
+                                      ("Straße", "Strasse"), ("Ægir", "Aegir")])
+def test_letters_unicode_does_not_split_fold_to_their_plain_forms(a, b):
+    assert fold(a) == fold(b)

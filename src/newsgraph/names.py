@@ -29,10 +29,16 @@ GIVEN_NAME_SCORE = 75
 LISTED_GIVEN_NAME_SCORE = 88
 
 
+# Letters Unicode does not split into a base and an accent: "Jørgensen" is "Jorgensen".
+PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                               "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ħ": "h",
+                               "ı": "i", "þ": "th", "Þ": "Th", "ð": "d"})
+
+
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A rough phonetic key of a name: "Andriy Morozov" → "andri morozov"."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(PLAIN_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^a-z ]+", " ", text)
     for a, b in FOLDS:
