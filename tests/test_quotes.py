@@ -225,3 +225,27 @@ def test_a_surname_after_a_hyphened_particle_is_the_person(nlp):
     assert _speakers(nlp, text) == [("every side has given something", "Yusuf al-Marren")]
     assert _speakers(nlp, text, ["HYPHENED_PARTICLE"]) != [
         ("every side has given something", "Yusuf al-Marren")]
+
+
+def test_a_verb_of_judging_reports_the_words_it_judges_by(nlp):
+    text = ("Halmaria's Industry Minister, Stanislav Orel, rejected the accusation on Tuesday as "
+            "“a fairy tale written for foreign newspapers”.")
+    assert _speakers(nlp, text) == [("a fairy tale written for foreign newspapers",
+                                     "Stanislav Orel")]
+
+
+def test_a_headline_quote_takes_the_speaker_the_body_gives_it(nlp):
+    text = ("“We will not go back for crumbs”: Gavrona nurses reject pay offer as strike drags "
+            "on\n\nCORVARO — Gavrona's striking nurses on Thursday rejected a government offer. "
+            "“We will not go back for crumbs,” federation president Ileana Ștefănescu told the "
+            "crowd outside the ministry in Gavrona.")
+    headline_end = text.index("\n")
+
+    def speakers():
+        return [s for _, s, _, _ in _quotes(nlp, text, headline_end)]
+
+    assert speakers() == ["Ileana Ștefănescu", "Ileana Ștefănescu"]
+    from newsgraph.extract.rules import switched_off
+
+    with switched_off(["HEADLINE_QUOTE_BODY"]):
+        assert speakers()[0] != "Ileana Ștefănescu"

@@ -36,7 +36,10 @@ promise vow suggest joke point put dismiss accuse state comment remark respond c
 scream whisper tweet post read quip observe emphasise emphasize maintain assert contend
 testify plead tell recount lament boast mutter protest allege deny pledge vow brand label
 term dub reiterate conclude begin open say speak talk voice
-""".split())
+""".split()) | {"reject", "hail", "condemn", "denounce", "criticise", "criticize", "praise"}
+# Verbs of judging that report words only when the words are their complement: "rejected
+# the charge as “a fairy tale”", not "“…”: nurses reject pay offer".
+JUDGING = frozenset({"reject", "hail", "condemn", "denounce", "criticise", "criticize", "praise"})
 # A short quoted term with none of these around it is a scare quote.
 SCARE_MARKERS = frozenset({"so-called", "dubbed", "termed", "billed", "branded", "labelled",
                            "labeled"})
@@ -430,7 +433,8 @@ def _from_clause(
     if source is not None:
         found = speaker_from(ctx, source)
         return _Attribution(found.speaker, found.mention, "according to")
-    verbs = [t for t in tokens if _is_cue(t)]
+    verbs = [t for t in tokens if _is_cue(t) and (t.lemma_.lower() not in JUDGING or (
+        quoted is not None and quoted in t.subtree))]
     if not verbs:
         passive = [t for t in tokens if _is_speech_verb(t)]
         if passive:
@@ -477,14 +481,14 @@ def _attribute(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
         # "… to follow “within a week, God willing”, according to al-Marren": the source
         # named right after the quote, not the sentence's own sayer; "according to her
         # office" names no one, and the sayer stands
-        found = _from_clause(ctx, after, after=True)
+        found = _from_clause(ctx, after, after=True, quoted=quoted)
         if found is not None and found.speaker is not None:
             return found
     if before and not q.continues:
         found = _from_clause(ctx, before, after=False, quoted=quoted)
         if found is not None:
             return found
-    return _from_clause(ctx, after, after=True)
+    return _from_clause(ctx, after, after=True, quoted=quoted)
 
 
 def _words(text: str) -> int:
@@ -654,10 +658,11 @@ def _norm(text: str) -> str:
 
 
 def _headline_from_body(records: list[Quote], headline_end: int) -> list[Quote]:
-    """A quote in the headline repeats one in the body: it takes that quote's speaker."""
+    """A quote in the headline repeats one in the body: it takes that quote's speaker, over
+    whatever a headline's clipped grammar seemed to say ("“…”: nurses reject pay offer")."""
     out = []
     for r in records:
-        if r.start < headline_end and r.speaker is None:
+        if r.start < headline_end and (r.speaker is None or on("HEADLINE_QUOTE_BODY")):
             key = _norm(r.text)
             same = [
                 b for b in records
