@@ -249,3 +249,12 @@ def test_a_headline_quote_takes_the_speaker_the_body_gives_it(nlp):
 
     with switched_off(["HEADLINE_QUOTE_BODY"]):
         assert speakers()[0] != "Ileana Ștefănescu"
+
+
+def test_a_speech_verb_joined_to_a_reported_clause_is_the_sayers(nlp):
+    text = ("Defence Ministry spokeswoman Ilse Moravec spoke in Dornholm. She said two soldiers "
+            "had been slightly hurt, and called the Tolvarian account “a fiction written in "
+            "Kastrel”.")
+    assert _speakers(nlp, text) == [("a fiction written in Kastrel", "Ilse Moravec")]
+    assert _speakers(nlp, text, ["JOINED_TO_REPORT"]) != [
+        ("a fiction written in Kastrel", "Ilse Moravec")]

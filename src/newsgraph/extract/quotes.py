@@ -363,6 +363,18 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _sayer_of_joined(verb: Token) -> Token | None:
+    """ "She said two soldiers had been hurt, and called the account “a fiction”": the parse
+    joins the speech verb to the reported clause, whose subject would speak; the one who said
+    it does."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    reported = verb.head
+    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in ("say", "tell", "add"):
+        return None
+    return subject_of(reported.head)
+
+
 def _is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
@@ -447,7 +459,8 @@ def _from_clause(
     governing = [v for v in with_subject if quoted is not None and quoted in v.subtree]
     pool = governing or with_subject or verbs
     verb = pool[0] if after else pool[-1]
-    subject = subject_of(verb)
+    subject = _sayer_of_joined(verb) if on("JOINED_TO_REPORT") else None
+    subject = subject or subject_of(verb)
     own = [v for v in verbs if v.i < verb.i and any(c.dep_ == "nsubj" for c in v.children)]
     if on("PARTICIPLE_OF_SPEAKER") and verb.tag_ == "VBG" and not any(
         c.dep_ == "nsubj" for c in verb.children

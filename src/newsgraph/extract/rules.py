@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "PARTICIPLE_OF_SPEAKER": '"denied a claim that …, calling it “…”": the one who denied',
     "SPOKESPERSON_OF_KIND": '"a ministry spokeswoman": the one ministry named before',
     "HEADLINE_QUOTE_BODY": 'a headline quote the body repeats takes the body\'s speaker',
+    "JOINED_TO_REPORT": '"said … had been hurt, and called the account “…”": the sayer calls it',
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entities and their types (extract/entities.py, extract/entity_types.py, and the
     # pipeline's entity fixer in entity_rules.py)
