@@ -1267,3 +1267,9 @@ def test_a_march_through_a_town_is_a_protest_there():
     text = "Several thousand people marched through Vessen on Sunday evening to demand action."
     assert [(e["type"], e["place"], e["date"]) for e in _events(text, "2026-06-02")] == [
         ("PROTEST", "Vessen", "2026-05-31")]
+
+
+def test_fighting_a_war_is_an_attack_of_its_year():
+    text = "Talvia and Merovia fought a brief war over the pass in 1987."
+    assert [(e["type"], _parties(e), e["date"]) for e in _events(text)] == [
+        ("ASSAULT", {"Talvia", "Merovia"}, "1987")]

@@ -116,6 +116,7 @@ OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
                          "statement"}), ("AGREE", "adopt")),
     "fire": (frozenset({"shot", "rocket", "missile", "shell", "round", "salvo"}),
              ("ASSAULT", "fire")),
+    "fight": (frozenset({"war", "battle", "skirmish", "clash"}), ("ASSAULT", "fight")),
 }
 # Verb + particle or preposition triggers: (lemma, particle) → type.
 PHRASAL_TRIGGERS: dict[tuple[str, str], tuple[str, str]] = {
