@@ -21,7 +21,8 @@ MIN_GOLD_ARTICLES = 15
 
 GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind",
              "fresh": EXAMPLES / "fresh", "fresh2": EXAMPLES / "fresh2",
-             "fresh3": EXAMPLES / "fresh3", "fresh4": EXAMPLES / "fresh4"}
+             "fresh3": EXAMPLES / "fresh3", "fresh4": EXAMPLES / "fresh4",
+             "fresh5": EXAMPLES / "fresh5"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
