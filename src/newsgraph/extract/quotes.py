@@ -28,6 +28,9 @@ from newsgraph.extract.rules import on
 from newsgraph.model import Entity, Quote
 from newsgraph.model import Span as TextSpan
 
+# Verbs of judging that report words only when the words are their complement: "rejected
+# the charge as “a fairy tale”", not "“…”: nurses reject pay offer".
+JUDGING = frozenset({"reject", "hail", "condemn", "denounce", "criticise", "criticize", "praise"})
 # Verbs (lemmas) that report speech or writing, and nouns-turned-cues ("according to").
 SPEECH_VERBS = frozenset("""
 say tell add warn insist argue note stress explain ask reply write declare announce claim
@@ -36,10 +39,7 @@ promise vow suggest joke point put dismiss accuse state comment remark respond c
 scream whisper tweet post read quip observe emphasise emphasize maintain assert contend
 testify plead tell recount lament boast mutter protest allege deny pledge vow brand label
 term dub reiterate conclude begin open say speak talk voice
-""".split()) | {"reject", "hail", "condemn", "denounce", "criticise", "criticize", "praise"}
-# Verbs of judging that report words only when the words are their complement: "rejected
-# the charge as “a fairy tale”", not "“…”: nurses reject pay offer".
-JUDGING = frozenset({"reject", "hail", "condemn", "denounce", "criticise", "criticize", "praise"})
+""".split()) | JUDGING
 # A short quoted term with none of these around it is a scare quote.
 SCARE_MARKERS = frozenset({"so-called", "dubbed", "termed", "billed", "branded", "labelled",
                            "labeled"})
