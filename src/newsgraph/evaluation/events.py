@@ -47,9 +47,10 @@ def _pair(gold: list[dict], pred: list[dict], gkey, pkey, agree=None
     highest first (text order on a tie), so two meetings of the same people on two days pair
     day with day, whichever order either lists them in."""
     pkeys = [pkey(p) for p in pred]
+    gkeys = [gkey(g) for g in gold]
     candidates = sorted(
         ((-(agree(g, p) if agree else 0), gi, pi) for gi, g in enumerate(gold)
-         for pi, p in enumerate(pred) if pkeys[pi] == gkey(g)))
+         for pi, p in enumerate(pred) if pkeys[pi] == gkeys[gi]))
     taken_g: dict[int, int] = {}
     taken_p: set[int] = set()
     for _, gi, pi in candidates:

@@ -47,6 +47,12 @@ def prep_objects(
             for o in p.children if o.dep_ == "pobj"]
 
 
+def by_deps() -> tuple[str, ...]:
+    """The labels a "by" may hang from a verb with: "agent" too under BY_AS_AGENT, which the
+    parse gives the means of an active verb at times ("spoke by telephone")."""
+    return ("prep", "agent") if on("BY_AS_AGENT") else ("prep",)
+
+
 def for_clause(verb: Token) -> Token | None:
     """ "has called for the ambassador to be expelled": the parse makes "for" the mark of a
     clause hanging from the verb, and that clause is what is called for."""

@@ -439,16 +439,22 @@ def _parenthesised_partner(c: _Cluster, clusters: list[_Cluster], doc: Doc) -> _
     return None
 
 
+def _tagged(doc: Doc, clusters: list[_Cluster], *, every_label: bool = False) -> set[int]:
+    """The tokens a record already holds, or the model labelled with a kind records keep (any
+    kind, with ``every_label``): where an untagged name cannot be."""
+    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    tagged.update(i for e in ents_of(doc) if every_label or e.label_ in KEPT_LABELS
+                  for i in range(e.start, e.end))
+    return tagged
+
+
 def _add_untagged_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
     """A known person's surname the model left untagged is still a mention of that person."""
     persons = [c for c in clusters if c.type == "PERSON" and _is_full_name(c.key)]
     # folded: "Balan" for "Konstantin Bălan" too
     short = {fold(key) for c in persons for key in _short_keys(c) if " " not in key}
-    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     # "to press Sherali again" labelled a work of art: a label no record keeps hides no one
-    kept = KEPT_LABELS if on("STRAY_LABEL_SURNAME") else None
-    tagged.update(i for e in ents_of(doc) if kept is None or e.label_ in kept
-                  for i in range(e.start, e.end))
+    tagged = _tagged(doc, clusters, every_label=not on("STRAY_LABEL_SURNAME"))
     for i, text in enumerate(words_of(doc)):
         if i in tagged or not text[:1].isupper() or fold(text.lower()) not in short or (
             doc[i].is_stop
@@ -468,8 +474,7 @@ def _add_untagged_names(doc: Doc, clusters: list[_Cluster]) -> None:
             for form in c.forms:
                 if len(form.split()) == 1 and form[:1].isupper():
                     by_text.setdefault(form, c)
-    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    tagged.update(i for e in ents_of(doc) if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
+    tagged = _tagged(doc, clusters)
     for i, text in enumerate(words_of(doc)):
         cluster = by_text.get(text)
         if cluster is not None and i not in tagged:
@@ -489,8 +494,9 @@ def _add_dateline_agency(doc: Doc, clusters: list[_Cluster]) -> None:
         if span is None:
             continue
         for c in clusters:  # a label the model gave the same words gives way
-            c.mentions = [x for x in c.mentions if x.end <= span.start or x.start >= span.end]
-            c.forms = [surface(x) for x in c.mentions]
+            kept = [x for x in c.mentions if x.end <= span.start or x.start >= span.end]
+            if len(kept) < len(c.mentions):
+                c.mentions, c.forms = kept, [surface(x) for x in kept]
         name = normalize(span.text)
         owner = next((c for c in clusters if c.type == "ORG" and c.key == name), None)
         if owner is None:
@@ -503,12 +509,11 @@ def _add_dateline_agency(doc: Doc, clusters: list[_Cluster]) -> None:
 def _add_untagged_nationalities(doc: Doc, clusters: list[_Cluster]) -> None:
     """ "Serravian", "Lindorran" left untagged beside "Serravia", "Lindorra": the nationality
     of a place the article names is a nationality (NORP) wherever it stands."""
-    places = [f for c in clusters if c.type == "GPE" for f in c.forms if " " not in f]
-    coined = {d: place for place in places for d in gazetteer.coined_demonyms(place)}
+    places = {f for c in clusters if c.type == "GPE" for f in c.forms if " " not in f}
+    coined = {d for place in places for d in gazetteer.coined_demonyms(place)}
     if not coined:
         return
-    tagged = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    tagged.update(i for e in ents_of(doc) if e.label_ in KEPT_LABELS for i in range(e.start, e.end))
+    tagged = _tagged(doc, clusters)
     found: dict[str, _Cluster] = {c.forms[0]: c for c in clusters if c.type == "NORP" and c.forms}
     for i, text in enumerate(words_of(doc)):
         if i in tagged or text not in coined:

@@ -17,6 +17,12 @@ from newsgraph.extract.doc_cache import token_texts
 from newsgraph.extract.roles import in_compound, roles_of
 from newsgraph.extract.rules import on
 
+# The last words of a company's or a newspaper's name: "Salvo Container Lines", "Velsburg
+# Courier" are bodies, never people or places.
+BUSINESS_WORDS = frozenset("""
+systems resources holdings industries automotive motors lines shipping logistics technologies
+courier chronicle telegraph observer ledger
+""".split())
 # Words that make a capitalised name an institution or a place, never a person.
 NON_PERSON_WORDS = frozenset("""
 ministry council agency bank party union company group university institute committee
@@ -30,9 +36,7 @@ herald tribune journal press broadcaster radio television tv daily weekly
 fundación fundação fondation stiftung instituto institut gesellschaft banco banque compagnie
 companhia compañía empresa grupo gruppe partido parti partei sindicato syndicat ministerio
 ministère ministerium energia energía redes
-systems resources holdings industries automotive motors lines shipping logistics technologies
-courier chronicle telegraph observer ledger
-""".split())
+""".split()) | BUSINESS_WORDS
 # The last word of a name that says what kind of thing it names.
 FAC_WORDS = frozenset("""
 dam bridge airport palace hall square street avenue road tower stadium cathedral embassy
@@ -55,9 +59,8 @@ ORG_LAST_WORDS = frozenset("""
 chamber council ministry agency committee commission federation association party league union
 institute bank authority company corporation group foundation coalition front movement court
 office department service board alliance confederation syndicate bloc
-courier herald gazette tribune journal chronicle telegraph observer ledger
-systems resources holdings industries automotive motors lines shipping logistics technologies
-""".split())
+herald gazette tribune journal
+""".split()) | BUSINESS_WORDS
 # Prepositions that put a bare name (no "the") in a place.
 PLACE_PREPOSITIONS = frozenset(
     "in into near outside inside across towards toward through throughout from around via".split()

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
     GOVERNMENT_WORDS,
+    by_deps,
     called_names,
     clause_subject,
     conjuncts,
@@ -398,9 +399,9 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return "ACCUSE", "denounce"
     if lemma == "invite":
         return ("CONSULT", "invite") if on("INVITED_TO_MEET") and _invited_to_meet(token) else None
-    means = ("prep", "agent") if on("BY_AS_AGENT") else ("prep",)
     if lemma in ("speak", "talk") and on("SPOKE_BY_PHONE") and any(
-        o.lemma_.lower() in CALL_MEANS for o in prep_objects(token, ("by", "over", "via"), means)
+        o.lemma_.lower() in CALL_MEANS
+        for o in prep_objects(token, ("by", "over", "via"), by_deps())
     ):
         return "CONSULT", "call"  # "are scheduled to speak by phone on Thursday"
     if lemma == "receive":
@@ -972,8 +973,7 @@ def _one_sided(verb: Token, subtype: str, actors: list[str], targets: list[str],
     if targets or group:
         return False
     if subtype == "call" and verb.lemma_.lower() in SPEAKING:
-        by = ("prep", "agent") if on("BY_AS_AGENT") else ("prep",)
-        return not any(c.dep_ in by and c.lower_ == "by" for c in verb.children)
+        return not any(c.dep_ in by_deps() and c.lower_ == "by" for c in verb.children)
     return subtype == "meet" and len(actors) == 1 and not any(
         c.dep_ in ("dobj", "prep") and c.lower_ != "in" for c in verb.children
         if c.dep_ == "dobj" or c.lower_ in TARGET_PREPOSITIONS)
@@ -1521,10 +1521,11 @@ def extract_events(
     found = [c for c in _sessions_sided(found, r) if not c.failed]
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
-    _place_from_dateline(r, found)
+    dateline = _dateline_city(r)
+    _place_from_dateline(dateline, found)
     _place_of_the_day(r, found)
     _date_from_stamps(r, found)
-    _meeting_place_of_the_day(r, found)
+    _meeting_place_of_the_day(r, found, dateline)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
 
 
@@ -1829,15 +1830,14 @@ def _date_from_frames(found: list[_Candidate]) -> None:
 DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+)*)(?:,| [-–—])")
 
 
-def _place_from_dateline(r: _Reader, found: list[_Candidate]) -> None:
+def _place_from_dateline(
+    dateline: tuple[str, int, int] | None, found: list[_Candidate]
+) -> None:
     """ "TORHAVEN, Oct 13 - The foreign ministers … held talks on Tuesday": a meeting the lead
     reports with no place of its own happened in the city the story is filed from."""
-    if not on("DATELINE_MEETING"):
+    if not on("DATELINE_MEETING") or dateline is None:
         return
-    where = _dateline_city(r)
-    if where is None:
-        return
-    city, start, end = where
+    city, start, end = dateline
     for c in found:
         if c.type == "CONSULT" and c.place is None and c.status == "occurred" and any(
             start <= m.start < end for m in (c.trigger, *c.mentions)
@@ -1869,7 +1869,9 @@ def _dateline_city(r: _Reader) -> tuple[str, int, int] | None:
 GATHERINGS = frozenset({"summit", "conference"})
 
 
-def _meeting_place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
+def _meeting_place_of_the_day(
+    r: _Reader, found: list[_Candidate], dateline: tuple[str, int, int] | None
+) -> None:
     """ "Durmanov met Sherali on Wednesday", in a story of that day's summit in Dzhanar: a
     meeting with no place of its own, on the day of the one summit or conference the story
     places, met there; on the day the story is filed, in the city it is filed from."""
@@ -1877,7 +1879,6 @@ def _meeting_place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
         return
     gatherings = [c for c in found if c.type == "CONSULT" and c.subtype in GATHERINGS
                   and c.place and _day(c.time)]
-    where = _dateline_city(r)
     today = r.published.isoformat() if r.published else None
     for c in found:
         day = _day(c.time)
@@ -1886,8 +1887,8 @@ def _meeting_place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
         places = {g.place for g in gatherings if _day(g.time) == day and g is not c}
         if len(places) == 1:
             c.place = places.pop()
-        elif not places and where is not None and day == today:
-            c.place = where[0]
+        elif not places and dateline is not None and day == today:
+            c.place = dateline[0]
 
 
 def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:

@@ -340,6 +340,16 @@ def _vague(tokens: list[Token]) -> bool:
         tokens[1].tag_ == "NN")
 
 
+def _issue_of_sentence_before(
+    token: Token, last_issue: tuple[int, list[Token]] | None
+) -> list[Token] | None:
+    """The issue last taken a side on, when that was in the sentence before ``token``'s."""
+    before = token.sent.start - 1
+    if last_issue is None or before < 0 or last_issue[0] != token.doc[before].sent.start:
+        return None
+    return last_issue[1]
+
+
 def _renaming(tokens: list[Token]) -> bool:
     """ "the measure", "the move": a definite word that renames whatever was just named."""
     return len(tokens) == 2 and tokens[0].lower_ == "the" and tokens[1].lower_ in RENAMING
@@ -634,24 +644,22 @@ def extract_stances(
                 issue_tokens = renamed  # "I back this agreement": the agreement named before
             elif _points_back(issue_tokens):
                 # "Ankara remains opposed to any such step": the issue of the sentence before
-                before = token.sent.start - 1
                 here = last_issue is not None and last_issue[0] == token.sent.start and (
                     issue_tokens[0].lower_ in ("a", "an"))  # "…, a step X has long supported"
-                if last_issue is not None and (here or before >= 0 and last_issue[0] == doc[
-                        before].sent.start):
+                if here:
                     issue_tokens = last_issue[1]
                 else:
-                    issue_tokens = r.previous_object(token) or []
+                    issue_tokens = (_issue_of_sentence_before(token, last_issue)
+                                    or r.previous_object(token) or [])
             elif obj.pos_ == "NOUN":
                 earlier = r.earlier_phrase(obj)
-                before = token.sent.start - 1
+                before_issue = _issue_of_sentence_before(token, last_issue)
                 if earlier:
                     issue_tokens = earlier
-                elif on("RENAMED_ISSUE") and _renaming(issue_tokens) and last_issue is not None \
-                        and before >= 0 and last_issue[0] == doc[before].sent.start:
+                elif on("RENAMED_ISSUE") and _renaming(issue_tokens) and before_issue:
                     # "Ekvall has expressed support for the tariffs. But the Green Alliance
                     # voiced opposition to the measure": the issue just taken a side on
-                    issue_tokens = last_issue[1]
+                    issue_tokens = before_issue
                 else:
                     vague = _vague(issue_tokens)
             if not issue_tokens:
