@@ -1273,3 +1273,13 @@ def test_fighting_a_war_is_an_attack_of_its_year():
     text = "Talvia and Merovia fought a brief war over the pass in 1987."
     assert [(e["type"], _parties(e), e["date"]) for e in _events(text)] == [
         ("ASSAULT", {"Talvia", "Merovia"}, "1987")]
+
+
+def test_both_delegations_acting_are_the_sides_of_the_talks_before():
+    text = ("Negotiators from Talvia and Merovia held a third round of talks in Kellby on "
+            "Thursday. Both delegations agreed to exchange 60 prisoners each next week. The "
+            "mediator said she hoped both sides would agree on a ceasefire plan soon.")
+    agreed = [_parties(e) for e in _events(text, "2026-09-18") if e["type"] == "AGREE"]
+    assert agreed == [{"Talvia", "Merovia"}]
+    with switched_off(["SIDES_AS_SUBJECT"]):
+        assert not [e for e in _events(text, "2026-09-18") if e["type"] == "AGREE"]
