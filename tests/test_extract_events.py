@@ -1283,3 +1283,14 @@ def test_both_delegations_acting_are_the_sides_of_the_talks_before():
     assert agreed == [{"Talvia", "Merovia"}]
     with switched_off(["SIDES_AS_SUBJECT"]):
         assert not [e for e in _events(text, "2026-09-18") if e["type"] == "AGREE"]
+
+
+def test_marchers_who_name_no_body_are_the_organiser_named_next():
+    text = ("On Monday about 2,000 miners marched through the mining town of Chisaka to demand "
+            "guarantees. The Kelumbe Mineworkers' Union, which organised the march, supports "
+            "the takeover.")
+    [march] = [e for e in _events(text, "2026-05-20") if e["type"] == "PROTEST"]
+    assert march["actors"] == ["Kelumbe Mineworkers' Union"]
+    with switched_off(["ORGANISER_NAMED_NEAR"]):
+        [march] = [e for e in _events(text, "2026-05-20") if e["type"] == "PROTEST"]
+        assert march["actors"] == []

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Sentence
 
 from newsgraph.extract.clauses import (
     FUTURE_GOVERNORS,
@@ -1343,6 +1344,54 @@ def _organisers(noun: Token, verb: Token | None) -> list[Token]:
             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
+PROTEST_NOUNS = frozenset({"march", "protest", "rally", "demonstration", "strike", "stoppage",
+                           "walkout", "sit", "blockade", "vigil"})
+
+
+def _organisers_near(r: _Reader, found: list[_Candidate]) -> None:
+    """ "about 2,000 miners marched through Chisaka … The Mineworkers' Union, which organised
+    the march, …": a protest whose marchers name no body is the one its own sentence or the
+    next says organised it."""
+    for c in found:
+        if c.type != "PROTEST" or c.actors:
+            continue
+        start = r.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
+        if start is None or not len(start):
+            continue
+        sent = start[0].sent
+        following = r.doc[sent.end].sent if sent.end < len(r.doc) else None
+        for s in (sent, following):
+            organisers = [] if s is None else _organisers_in(r, s)
+            if organisers:
+                c.actors = organisers
+                break
+
+
+def _organisers_in(r: _Reader, sent: Sentence) -> list[str]:
+    """Who a sentence says organised a protest: "organised by X", "X, which organised the
+    march", "X called the strike"."""
+    for t in sent:
+        if t.lemma_.lower() not in ORGANISING or t.pos_ != "VERB":
+            continue
+        protest = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                   and c.lemma_.lower() in PROTEST_NOUNS]
+        if t.dep_ == "acl" and t.head.lemma_.lower() in PROTEST_NOUNS:
+            protest.append(t.head)
+        if not protest:
+            continue
+        agents = [o for a in t.children if a.dep_ == "agent" for o in a.children
+                  if o.dep_ == "pobj"]
+        subject = clause_subject(t)
+        if subject is not None and subject.lower_ in ("which", "who", "that") and (
+            t.dep_ == "relcl"
+        ):
+            subject = t.head
+        found = r.parties(agents or ([subject] if subject is not None else []))
+        if found:
+            return found
+    return []
+
+
 def _own_sitting(r: _Reader, noun: Token, kind: tuple[str, str]) -> bool:
     """ "she told her party's conference", "agreed by the board at its meeting": a body's own
     sitting is no meeting between sides."""
@@ -1544,6 +1593,8 @@ def extract_events(
     if on("SIDES_IN_SENTENCE"):
         _sides_in_sentence(doc, found)
     found = [c for c in _sessions_sided(found, r) if not c.failed]
+    if on("ORGANISER_NAMED_NEAR"):
+        _organisers_near(r, found)
     _date_from_frames(found)
     _date_from_lead(r, doc, found)
     dateline = _dateline_city(r)
