@@ -77,3 +77,16 @@ def test_a_possessive_inside_a_name_splits_it_unless_a_group_owns_the_name(nlp):
     assert "Renewal Party" in texts and "Baros" in texts
     assert "Vastrian Fishermen's Federation" in texts
     assert "Dorava People's Council" in texts
+
+
+def test_a_portfolio_before_a_title_is_no_name(nlp):
+    from newsgraph.extract.rules import switched_off
+
+    text = ("The text was finalised when Calvonian Trade Minister Renata Kowal arrived. "
+            "Interior Minister Boris Tallen said the border was calm.")
+    ents = _ents(nlp, text)
+    assert not any(label in ("PERSON", "ORG") and ("Trade" in t or t == "Interior")
+                   for t, label in ents)
+    assert ("Renata Kowal", "PERSON") in ents
+    with switched_off(["PORTFOLIO_OF_TITLE"]):
+        assert any(t in ("Calvonian Trade", "Interior") for t, _ in _ents(nlp, text))

@@ -234,6 +234,40 @@ def _body_named_as_a_product(ent: Span) -> Span:
     return ent
 
 
+# Portfolios that stand between a nationality and a title: "Calvonian Trade Minister".
+PORTFOLIOS = frozenset("""
+foreign defence defense interior finance trade energy transition economy economic health
+justice agriculture transport environment labour labor education culture fisheries home
+industry mines mining water commerce development treasury infrastructure digital climate
+security social affairs budget european tourism housing
+""".split())
+# The titles a portfolio names: "Interior Minister", "Trade Commissioner".
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def cut_portfolio(span: Span) -> Span | None:
+    """ "Calvonian Trade Minister Renata Kowal", "Interior Minister Boris Tal": the model
+    tags "Calvonian Trade" or "Interior" as a name, but a portfolio before a title belongs to
+    the title. What is left of the span is a nationality ("Calvonian"), a body ("HEC"), or
+    nothing."""
+    doc = span.doc
+    if not on("PORTFOLIO_OF_TITLE") or span.end >= len(doc) or span.label_ not in (
+        "PERSON", "ORG", "GPE", "NORP"
+    ) or doc[span.end].lower_ not in PORTFOLIO_TITLES:
+        return span
+    end = span.end
+    while end > span.start and doc[end - 1].lower_ in PORTFOLIOS:
+        end -= 1
+    if end == span.end:
+        return span
+    if end == span.start:
+        return None
+    rest = doc[span.start:end]
+    nationality = len(rest) == 1 and rest[0].text.endswith(DEMONYM_ENDINGS)
+    return Span(doc, span.start, end, label="NORP" if nationality else span.label_)
+
+
 class EntityFixer:
     """spaCy component: applies the rules above to ``doc.ents``."""
 
@@ -254,6 +288,7 @@ class EntityFixer:
                      for p in split_at_possessive(piece)]
             for part in parts:
                 fixed = strip_titles(part)
+                fixed = cut_portfolio(fixed) if fixed is not None else None
                 if fixed is None or not_a_name(fixed):
                     continue
                 fixed = extend_left(extend_particles(fixed))

@@ -59,6 +59,7 @@ RULES: dict[str, str] = {
     "UNTAGGED_NATIONALITY": '"Serravian" left untagged beside "Serravia": a nationality',
     "DATELINE_AGENCY": '"KASTREL, Sept 16 (Crossline) -": the agency in brackets is a body',
     "PARTY_BY_PLURAL": '"the Greens have ruled out": a party, not a nationality',
+    "PORTFOLIO_OF_TITLE": '"Calvonian Trade Minister": "Trade" is the title\'s, not a name\'s',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
