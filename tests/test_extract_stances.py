@@ -445,3 +445,16 @@ def test_a_statement_of_support_and_a_complaint_against_carry_their_stances():
     assert ("Kesmara", "oppose", "the tariff") in found
     with switched_off(["STATEMENT_OF"]):
         assert not any(s[0] == "Coastal States Forum" for s in _stances(text))
+
+
+def test_calling_a_thing_by_a_word_of_praise_supports_it():
+    text = ('Nuvarian Prime Minister Lale Ferhatova called the declaration "long overdue". '
+            'Aibek Jorov called the plan "not realistic". Ursula Brandt welcomed the accord, '
+            'calling it "a milestone".')
+    found = _stances(text)
+    assert ("Lale Ferhatova", "support", "the declaration") in found
+    assert not [s for s in found if s[0] == "Aibek Jorov" and s[1] == "support"]
+    assert [s for s in found if s[0] == "Ursula Brandt"] == [
+        ("Ursula Brandt", "support", "the accord")]
+    with switched_off(["CALLED_PRAISE"]):
+        assert not [s for s in _stances(text) if s[0] == "Lale Ferhatova"]

@@ -796,26 +796,34 @@ reckless irresponsible hypocritical hypocrisy betrayal theft robbery shameful un
 unjustifiable unlawful farce sham stunt theatre theater insult insulting cynical dangerous
 provocative hostile abuse bullying extortion
 '''.split())
+# Words of praise in "called the accord "historic"", "called the declaration "long overdue"".
+PRAISE = frozenset('''
+historic important overdue welcome excellent sensible realistic breakthrough milestone landmark
+success constructive positive encouraging balanced reasonable vital essential courageous
+'''.split())
+NEGATIONS = frozenset({"not", "no", "never", "hardly", "less", "far"})
 # What is rebutted rather than blamed: "called the accusation "reckless"" rejects a claim.
 CLAIM_NOUNS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
                          "allegation", "allegations", "report", "reports", "account"})
 
 
-def called_names(verb: Token) -> Token | None:
+def called_names(verb: Token, words_of_kind: frozenset[str] = PEJORATIVE) -> Token | None:
     """What "called X Y" blames, when Y is a word of blame: "called the duties "a typical act
     of protectionism"" → the duties, "called the threat "blackmail"" → the threat; None for
     "called the agreement a beginning" or for a claim rebutted ("called the accusation
-    "reckless"")."""
+    "reckless""). With ``PRAISE`` for the words: what "called X Y" praises."""
     if verb.lemma_.lower() != "call" or any(
         c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "in") for c in verb.children
     ):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
-    if not words & PEJORATIVE:
+    if not words & words_of_kind or (words_of_kind is not PEJORATIVE and words & (
+        PEJORATIVE | NEGATIONS
+    )):
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if target is not None and target.lemma_.lower() in PEJORATIVE:
+    if target is not None and target.lemma_.lower() in words_of_kind:
         # "called the threat "blackmail"": the parse makes the quoted word the object
         target = next((c for c in target.children if c.dep_ in ("nmod", "compound")), target)
     if target is None and verb.dep_ == "relcl":

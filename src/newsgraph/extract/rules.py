@@ -134,6 +134,7 @@ RULES: dict[str, str] = {
     "WARNED_IF": '"warned that it would divert its ships if …": a threat on a condition',
     "APPLYING_TO_JOIN": '"applied to join NATO" asks to be let in',
     # stances (extract/stances.py)
+    "CALLED_PRAISE": '"called the declaration "long overdue"": support for the declaration',
     "REFUSED": '"would not sign a truce" supports it: refusing to sign opposes',
     "RESTRICTIVE": "a restrictive relative clause after \"a\" says which",
     "SAME_THING": '"the deal", "this agreement": the agreement the article introduced',

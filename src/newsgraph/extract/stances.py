@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import (
+    PRAISE,
     called_names,
     entity_ids,
     for_clause,
@@ -108,6 +109,15 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
         blamed = called_names(token)
         if blamed is not None:
             return "oppose", blamed  # "called the tax "a fantasy""
+        praised = called_names(token, PRAISE) if on("CALLED_PRAISE") else None
+        if praised is not None and praised.pos_ == "PRON" and token.dep_ == "advcl":
+            # "signed the accord, calling it "historic"": it is what was signed; after
+            # "welcomed the agreement, calling it …" the praise repeats the welcome
+            head = token.head
+            praised = None if _cue(head) is not None else next(
+                (c for c in head.children if c.dep_ == "dobj"), None)
+        if praised is not None:
+            return "support", praised  # "called the accord "historic""
         for c in children:
             pair = (lemma, c.lower_)
             if c.dep_ in ("prt", "prep") and (pair in PHRASAL_OPPOSE or pair in PHRASAL_SUPPORT):
