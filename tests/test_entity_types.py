@@ -80,6 +80,18 @@ def test_place_listed_with_places_is_a_place(nlp):
         # where one travels to is a place
         ("The envoy Aino Kettunen will travel to Brenno on Thursday to brief the president.",
          "Brenno", "GPE", "DESTINATION"),
+        # what only a state has: a government "of" it, an ambassador
+        ("The convoy was paid for largely by the government of Kessland, which has also sent "
+         "€2.5 million in cash. Kessland's ambassador said the aid would continue. Vries said "
+         "Kessland welcomed the decision.", "Kessland", "GPE", "PLACE_OF_OWNER"),
+        # a description after "but" belongs to another name
+        ("The joint commission will meet next month in Lisvagen, the Calvonian capital. "
+         "Vasquel's coalition has a comfortable majority in Lisvagen, but Osmanli's party holds "
+         "only 96 seats.", "Lisvagen", "GPE", "APPOSITION_ENDS"),
+        # an occurrence inside a longer name says nothing of the name alone
+        ("Vasquel has promised closer ties with Calvonia since taking office. In Calvonia, "
+         "business groups cheered. Open Calvonia, a campaign group, urged him to raise the "
+         "case.", "Calvonia", "GPE", "NAME_INSIDE_NAME"),
     ],
 )
 def test_where_a_name_stands_types_it_only_with_its_rule(nlp, text, name, expected, rule):

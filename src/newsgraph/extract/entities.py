@@ -131,7 +131,22 @@ def _untagged_occurrences(mentions: list[Span], positions: dict[str, list[int]])
         Span(doc, i, i + 1, label=first.label_)
         for i in positions.get(words[0].text, ())
         if i not in seen and doc[i].ent_type_ not in KEPT_LABELS
+        and not (on("NAME_INSIDE_NAME") and _inside_a_name(doc, i))
     ]
+
+
+# Capitalised words that open a sentence or a place phrase, not a longer name.
+OPENERS = frozenset("in at to from for of on by the a an and but as with near after before "
+                    "since until when while this that".split())
+
+
+def _inside_a_name(doc, i: int) -> bool:
+    """ "Open Calvonia, a campaign group": an occurrence the word before capitalises into a
+    longer name ("Open Calvonia") says nothing about the name alone."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return before.text[:1].isupper() and before.is_alpha and before.lower_ not in OPENERS
 
 
 def _follow_coordination(

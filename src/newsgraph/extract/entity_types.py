@@ -79,6 +79,10 @@ east west northern southern eastern western president's presidency navy air regi
 city cities towns villages region regions districts coastline airspace waters population
 residents mayor governor authorities
 """.split())
+# What only a state has, in "the government of Kessland" and "Kessland's ambassador".
+OWNED_BY_A_STATE = frozenset("government president presidency citizens people army navy "
+                             "parliament".split())
+ENVOYS = frozenset({"ambassador", "envoy", "consul", "chargé"})
 # "the breakaway Dorava region": a name followed by one of these is a place.
 PLACE_HEADS = frozenset("region province district oblast county municipality".split())
 # "the Hallvik summit", "the Vienna talks": a one-word name on a gathering is where it meets.
@@ -178,8 +182,8 @@ def org_evidence(mentions: list[Span]) -> bool:
             for t in after[1:]:
                 if t.text in (",", ".", ";") or (
                     t.pos_ in ("VERB", "AUX", "ADP") and not in_compound(t)
-                ):
-                    break
+                ) or (on("APPOSITION_ENDS") and t.pos_ == "CCONJ"):
+                    break  # "in Lisvagen, but Osmanli's party": another's party, not Lisvagen
                 if t.lower_ in ORG_DESCRIPTIONS and t.pos_ == "NOUN":
                     return True
     return False
@@ -202,6 +206,9 @@ def place_evidence(mentions: list[Span]) -> int:
             before.lower_ in PLACE_PREPOSITIONS
             or before.lower_ in NEIGHBOURING
             or (before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS)
+            # "the government of Kessland", "the president of Tarsia"
+            or (on("PLACE_OF_OWNER") and before.lower_ == "of" and before2 is not None
+                and before2.lower_ in OWNED_BY_A_STATE)
             # "the Nordland capital, Hallvik"
             or (before.text == "," and before2 is not None and before2.lower_ in PLACE_NOUNS)
             # "will travel to Dornholm": where one goes
@@ -211,6 +218,7 @@ def place_evidence(mentions: list[Span]) -> int:
             votes += 1
         elif len(after) == 2 and after[0].text in POSSESSIVE_TOKENS and (
             after[1].lower_ in PLACE_POSSESSIONS
+            or (on("PLACE_OF_OWNER") and after[1].lower_ in ENVOYS)
         ):
             votes += 1
         elif len(after) >= 1 and after[0].lower_ in PLACE_HEADS:

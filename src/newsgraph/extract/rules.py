@@ -60,6 +60,9 @@ RULES: dict[str, str] = {
     "DATELINE_AGENCY": '"KASTREL, Sept 16 (Crossline) -": the agency in brackets is a body',
     "PARTY_BY_PLURAL": '"the Greens have ruled out": a party, not a nationality',
     "PORTFOLIO_OF_TITLE": '"Calvonian Trade Minister": "Trade" is the title\'s, not a name\'s',
+    "APPOSITION_ENDS": '"in Lisvagen, but Osmanli\'s party": not a description of Lisvagen',
+    "PLACE_OF_OWNER": '"the government of Kessland", "Kessland\'s ambassador": a state',
+    "NAME_INSIDE_NAME": '"Open Calvonia, a campaign group" says nothing of "Calvonia" alone',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
