@@ -88,6 +88,11 @@ def test_place_listed_with_places_is_a_place(nlp):
         ("The joint commission will meet next month in Lisvagen, the Calvonian capital. "
          "Vasquel's coalition has a comfortable majority in Lisvagen, but Osmanli's party holds "
          "only 96 seats.", "Lisvagen", "GPE", "APPOSITION_ENDS"),
+        # a dateline in capitals is no acronym when the body writes the name in lower case
+        ("KORVITSA — Inspectors from the chemical weapons watchdog reached the Serebrin plant "
+         "on Monday. About 600 workers from the plant rallied in Korvitsa on Saturday against "
+         "the ban, and the mayor of Korvitsa backed them.", "Korvitsa", "GPE",
+         "CAPITALS_OF_A_NAME"),
         # an occurrence inside a longer name says nothing of the name alone
         ("Vasquel has promised closer ties with Calvonia since taking office. In Calvonia, "
          "business groups cheered. Open Calvonia, a campaign group, urged him to raise the "

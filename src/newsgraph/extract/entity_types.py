@@ -337,6 +337,12 @@ PARTY_PLURALS = frozenset({"greens", "liberals", "conservatives", "socialists", 
                            "republicans", "nationalists", "communists", "labourites", "tories"})
 
 
+def _written_in_lower_case_too(mentions: list[Span]) -> bool:
+    """ "KORVITSA —" in the dateline and "in Korvitsa" below: capitals that set a dateline
+    off, not an acronym."""
+    return any(not m.text.isupper() for m in mentions)
+
+
 def kind_from_last_word(words: list[str]) -> str | None:
     """ "Upper Varna Dam" is a facility, "Varna River" a place, "Hallvik Declaration" a law."""
     if len(words) < 2 or not words[-1][:1].isupper():
@@ -369,7 +375,7 @@ def context_type(label: str, mentions: list[Span]) -> str:
         return "ORG"  # "the Gavronan Medical Chamber", not a place
     if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].isupper() and (
         len(words[0]) > 1
-    ):
+    ) and not (on("CAPITALS_OF_A_NAME") and _written_in_lower_case_too(mentions)):
         return "ORG"  # an acronym the gazetteer does not know is an organisation
     institutional = any(w.lower() in NON_PERSON_WORDS for w in words)
     if label == "PERSON" and institutional:

@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "APPOSITION_ENDS": '"in Lisvagen, but Osmanli\'s party": not a description of Lisvagen',
     "PLACE_OF_OWNER": '"the government of Kessland", "Kessland\'s ambassador": a state',
     "NAME_INSIDE_NAME": '"Open Calvonia, a campaign group" says nothing of "Calvonia" alone',
+    "CAPITALS_OF_A_NAME": '"KORVITSA —" beside "in Korvitsa": a dateline in capitals, no acronym',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
