@@ -258,3 +258,11 @@ def test_a_speech_verb_joined_to_a_reported_clause_is_the_sayers(nlp):
     assert _speakers(nlp, text) == [("a fiction written in Kastrel", "Ilse Moravec")]
     assert _speakers(nlp, text, ["JOINED_TO_REPORT"]) != [
         ("a fiction written in Kastrel", "Ilse Moravec")]
+
+
+def test_her_office_speaks_for_the_person_her_points_back_to(nlp):
+    text = ("The Community's high representative, Hedda Wilmsen, is expected in Sarabek next "
+            "week. Her office said the visit had been requested by Kharzan and was “not a "
+            "reward”.")
+    assert _speakers(nlp, text) == [("not a reward", "Hedda Wilmsen")]
+    assert _speakers(nlp, text, ["OFFICE_OF_PRONOUN"]) == [("not a reward", None)]

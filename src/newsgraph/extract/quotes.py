@@ -343,6 +343,12 @@ def speaker_from(ctx: SpeakerContext, head: Token, depth: int = 0) -> _Attributi
             named = ctx.entity_at(child)
             if named is not None and named[0].type == "PERSON":
                 return _Attribution(named[0].id, named[1], None)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None and head.lower_ == "office" and on("OFFICE_OF_PRONOUN"):
+        # "Her office said": a person's office speaks for the person "her" points back to
+        resolved = _resolve_pronoun(ctx, owner, depth)
+        if resolved.speaker is not None:
+            return resolved
     np = _np_tokens(head)
     for t in np:
         owned = ctx.entity_at(t)
