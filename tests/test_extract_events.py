@@ -1275,16 +1275,6 @@ def test_fighting_a_war_is_an_attack_of_its_year():
         ("ASSAULT", {"Talvia", "Merovia"}, "1987")]
 
 
-def test_both_delegations_acting_are_the_sides_of_the_talks_before():
-    text = ("Negotiators from Talvia and Merovia held a third round of talks in Kellby on "
-            "Thursday. Both delegations agreed to exchange 60 prisoners each next week. The "
-            "mediator said she hoped both sides would agree on a ceasefire plan soon.")
-    agreed = [_parties(e) for e in _events(text, "2026-09-18") if e["type"] == "AGREE"]
-    assert agreed == [{"Talvia", "Merovia"}]
-    with switched_off(["SIDES_AS_SUBJECT"]):
-        assert not [e for e in _events(text, "2026-09-18") if e["type"] == "AGREE"]
-
-
 def test_marchers_who_name_no_body_are_the_organiser_named_next():
     text = ("On Monday about 2,000 miners marched through the mining town of Chisaka to demand "
             "guarantees. The Kelumbe Mineworkers' Union, which organised the march, supports "

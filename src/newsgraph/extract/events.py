@@ -238,7 +238,6 @@ class _Candidate:
     anaphoric: bool = False  # "the talks": may be a later mention of an event already named
     definite: bool = False  # "joined the summit": the summit named before, whoever joins it
     both_sides: bool = False  # "met both delegations": the sides of the talks named before
-    sides_act: bool = False  # "both delegations agreed": the sides of the talks named before
     between_sides: bool = False  # "an exchange of prisoners": between the sides named before
     headline: bool = False  # named in the headline, which sums up what the body tells
     group: bool = False  # "the ministers met", "the pair last met": who, the article said before
@@ -876,9 +875,7 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
     targets = [t for t in targets if t not in actors]
     place = place or _struck_place(r, kind, [c for c in verb.children if c.dep_ == "dobj"])
     group = type_ == "CONSULT" and _group_subject(verb)
-    sides_act = (not actors and type_ != "CONSULT" and on("SIDES_AS_SUBJECT")
-                 and _sides_subject(verb))
-    if not actors and type_ not in ACTORLESS_TYPES and not group and not sides_act:
+    if not actors and type_ not in ACTORLESS_TYPES and not group:
         return None
     if _one_sided(verb, subtype, actors, targets, group):
         return None
@@ -935,7 +932,6 @@ def _from_verb(r: _Reader, verb: Token, kind: tuple[str, str]) -> _Candidate | N
         actors=actors, targets=targets, place=place, time=when, status=status, group=group,
         failed=on("FAILED_TO") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING,
         both_sides=type_ == "CONSULT" and not targets and any(_both_sides(o) for o in objects),
-        sides_act=sides_act,
     )
 
 
@@ -968,27 +964,6 @@ def _declared_by(verb: Token) -> Token | None:
     if verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in DECLARING:
         return head
     return None
-
-
-# Modals that make what the sides do a hope or a condition rather than an act.
-HEDGES = frozenset({"would", "could", "might", "may", "should"})
-
-
-def _sides_subject(verb: Token) -> bool:
-    """ "Both delegations agreed", "the two agreed", "both sides rejected": a subject that
-    points back to the two sides the article has set out, naming neither."""
-    subject = clause_subject(verb)
-    if subject is None or any(
-        (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
-        or (c.dep_ == "aux" and c.lower_ in HEDGES) for c in verb.children
-    ):
-        return False  # "hoped both sides would agree", "if both sides signed": not done
-    if subject.lower_ == "both" and subject.pos_ == "PRON":
-        return True
-    if subject.lower_ == "two" and any(c.lower_ == "the" for c in subject.children):
-        return True
-    return subject.tag_ == "NNS" and subject.lemma_.lower() in GROUP_NOUNS and any(
-        c.lower_ in ("both", "two") for c in subject.children)
 
 
 def _one_sided(verb: Token, subtype: str, actors: list[str], targets: list[str],
@@ -1617,10 +1592,6 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
         _sides_before(candidate, found)
     if candidate.subtype == "invite" and not candidate.targets:
         return  # "invited both sides" with no sides named before: no one to meet
-    if candidate.sides_act:
-        _sides_acting(candidate, found)
-        if not candidate.actors:
-            return  # "both sides agreed" with no sides named before: no one to name
     if candidate.between_sides:
         _sides_of_dispute(candidate, found)
         if not _participants(candidate) and not candidate.place and not candidate.time:
@@ -1817,16 +1788,6 @@ def _sides_of_dispute(c: _Candidate, found: list[_Candidate]) -> None:
                     and len(_participants(e)) == 2), None)
     if earlier is not None:
         c.actors, c.targets = list(earlier.actors), list(earlier.targets)
-
-
-def _sides_acting(c: _Candidate, found: list[_Candidate]) -> None:
-    """ "Both delegations agreed to exchange prisoners": the sides of the nearest talks or
-    agreement named before act together; what they act on stays the target."""
-    earlier = next((e for e in reversed(found) if e.type in ("CONSULT", "AGREE")
-                    and len(_participants(e)) == 2), None)
-    if earlier is not None:
-        c.actors = [*earlier.actors, *earlier.targets]
-        c.targets = [t for t in c.targets if t not in c.actors]
 
 
 def _taking_place(noun: Token, verb: Token) -> bool:

@@ -83,7 +83,6 @@ RULES: dict[str, str] = {
     "SUBJECT_PLACE": 'a place in the subject is where ("dock workers at Kessel walked out")',
     "CALLED_BY": '"the stoppage was called by the union": the union organised it',
     "OWN_CLAIM": "what a side says it captured itself is its claim",
-    "SIDES_AS_SUBJECT": '"both delegations agreed": the two sides of the talks named before',
     "ORGANISER_NAMED_NEAR": '"miners marched … The union, which organised the march": the union',
     "EXPECTING_OF_A_PARTY": '"expected Nordland to show good faith" asks it of Nordland',
     "GOVERNED_NOUN": '"threatened to impose duties": the duties are the threat\'s',
