@@ -93,6 +93,11 @@ def test_place_listed_with_places_is_a_place(nlp):
          "on Monday. About 600 workers from the plant rallied in Korvitsa on Saturday against "
          "the ban, and the mayor of Korvitsa backed them.", "Korvitsa", "GPE",
          "CAPITALS_OF_A_NAME"),
+        # a building by the words of its name
+        ("Sarandi has opened the one-day summit at the Villa Corena, a former governor's "
+         "residence overlooking the harbour.", "Villa Corena", "FAC", "BUILDING_BY_NAME"),
+        ("The candidates faced each other at the Galen Theatre on Tuesday night.",
+         "Galen Theatre", "FAC", "BUILDING_BY_NAME"),
         # an occurrence inside a longer name says nothing of the name alone
         ("Vasquel has promised closer ties with Calvonia since taking office. In Calvonia, "
          "business groups cheered. Open Calvonia, a campaign group, urged him to raise the "
@@ -134,3 +139,9 @@ def test_a_newspaper_or_a_company_labelled_a_place_is_a_body_by_its_last_word(nl
     assert context_type("GPE", [mention]) == "ORG"
     with switched_off(["BODY_LAST_WORD"]):
         assert context_type("GPE", [mention]) != "ORG"
+
+
+def test_a_building_that_speaks_is_the_office_in_it(nlp):
+    text = ("A spokesman for the Palacio de Gobierno said Salcedo would respect the neutrality "
+            "of his office.")
+    assert _types(nlp, text)["Palacio de Gobierno"] != "FAC"

@@ -1284,3 +1284,35 @@ def test_marchers_who_name_no_body_are_the_organiser_named_next():
     with switched_off(["ORGANISER_NAMED_NEAR"]):
         [march] = [e for e in _events(text, "2026-05-20") if e["type"] == "PROTEST"]
         assert march["actors"] == []
+
+
+def test_a_call_is_no_mention_of_the_summit_that_day():
+    text = ("PORT AUREL — Leader Elif Sarandi told reporters she had spoken by phone with "
+            "Nerevian President Bogdan Ruslev on Wednesday evening.\n\nSarandi opened the one-day "
+            "summit at the Villa Corena on Wednesday. Leaders of Castrelia and Montravia are "
+            "attending.")
+    calls = [e for e in _meetings(text, "2026-11-19") if e["subtype"] == "call"]
+    assert [(c["place"], c["date"]) for c in calls] == [(None, "2026-11-18")]
+    assert any(m["subtype"] == "summit" for m in _meetings(text, "2026-11-19"))
+    with switched_off(["CALLS_APART"]):
+        calls = [e for e in _meetings(text, "2026-11-19") if e["subtype"] == "call"]
+        assert [c["place"] for c in calls] == ["Villa Corena"]
+
+
+def test_an_agreement_signed_at_a_building_is_placed_in_its_city():
+    text = ("LISBON, April 15 - Portugal and Morocco sealed a deal on a power cable on Wednesday."
+            "\n\nPortugal's energy minister, Ana de Souza, and Moroccan Minister Youssef El Amrani "
+            "signed the deal at the Palácio das Necessidades, the foreign ministry's headquarters "
+            "in Lisbon.")
+    places = {e["place"] for e in _events(text, "2026-04-15") if e["type"] == "AGREE"}
+    assert "Lisbon" in places and "Palácio das Necessidades" not in places
+    with switched_off(["SIGNED_IN_CITY"]):
+        places = {e["place"] for e in _events(text, "2026-04-15") if e["type"] == "AGREE"}
+        assert "Palácio das Necessidades" in places
+
+
+def test_what_was_sent_since_a_month_has_no_date_of_that_month():
+    text = ("GENEVA, Feb 18 - The European Union, which has sent 12 million euros in "
+            "humanitarian aid to the border districts since January, welcomed the extension.")
+    [aid] = [e for e in _events(text, "2026-02-18") if e["type"] == "AID"]
+    assert aid["date"] is None

@@ -343,6 +343,37 @@ def _written_in_lower_case_too(mentions: list[Span]) -> bool:
     return any(not m.text.isupper() for m in mentions)
 
 
+# Words that open a building's name ("Villa Corena", "Palais Wilson", "Quinta Belavista"), end
+# one ("Galen Theatre"), or end one after a gathering's word ("Valdessa Congress Centre").
+BUILDING_FIRST_WORDS = frozenset("""
+villa palais palácio palacio palazzo palau quinta castle château chateau schloss hotel hôtel
+casa fort
+""".split())
+BUILDING_LAST_WORDS = frozenset({"theatre", "theater", "opera"})
+VENUE_KINDS = frozenset({"congress", "conference", "convention", "exhibition", "press",
+                         "trade", "events"})
+
+
+def _has_a_voice(mentions: list[Span]) -> bool:
+    """ "A spokesman for the Palacio de Gobierno said": a building that speaks is the office
+    that works in it."""
+    for ent in mentions:
+        doc = ent.doc
+        near = [t.lower_ for t in doc[max(0, ent.start - 3): ent.start]]
+        near += [t.lower_ for t in doc[ent.end: ent.end + 2]]
+        if any(w.startswith("spokes") for w in near):
+            return True
+    return False
+
+
+def building_by_name(words: list[str]) -> bool:
+    if not on("BUILDING_BY_NAME") or len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    return (first in BUILDING_FIRST_WORDS or last in BUILDING_LAST_WORDS
+            or (last in ("centre", "center") and words[-2].lower() in VENUE_KINDS))
+
+
 def kind_from_last_word(words: list[str]) -> str | None:
     """ "Upper Varna Dam" is a facility, "Varna River" a place, "Hallvik Declaration" a law."""
     if len(words) < 2 or not words[-1][:1].isupper():
@@ -365,6 +396,8 @@ def context_type(label: str, mentions: list[Span]) -> str:
     """
     words = _words(mentions[0])
     by_word = kind_from_last_word(words)
+    if building_by_name(words) and not _acts(mentions) and not _has_a_voice(mentions):
+        by_word = "FAC"
     if on("EVENT_THAT_ACTS") and (by_word or label) == "EVENT" and _acts(mentions):
         return "ORG"  # "the Coastal States Forum has issued a statement": a body, not a meeting
     if by_word and label in ("ORG", "PERSON", "GPE", "FAC", "LOC", "LAW", "NORP", "EVENT"):

@@ -216,7 +216,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "throug
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Phrases of a meeting noun whose own place phrase is the meeting's ("talks between X and Y
 # in Port Ardin").
-BOUNDS = frozenset({"until", "till", "by", "through", "before"})
+BOUNDS = frozenset({"until", "till", "by", "through", "before", "since"})
 INNER_PREPOSITIONS = frozenset({"between", "with", "on", "over", "about"})
 GENERIC_DETERMINERS = frozenset({"any", "no", "such", "future", "every", "further", "more"})
 # Comparatives of scope: "a row threatened to spill into wider talks" names no session.
@@ -1477,6 +1477,8 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         return False  # "met in Tesmar on 10 June" / "are due to meet at a summit"
     if not _compatible_places(first.place, later.place, r):
         return False
+    if on("CALLS_APART") and (first.subtype == "call") != (later.subtype == "call"):
+        return False  # "had spoken by phone" … "opened the summit at the Villa": two happenings
     if later.anaphoric or not _participants(later):
         # "shelling the town of Brodnik, where two civilians were killed on Monday": the toll
         # told in the same sentence is the attack's
@@ -1574,6 +1576,8 @@ def extract_events(
     _date_from_lead(r, doc, found)
     dateline = _dateline_city(r)
     _place_from_dateline(dateline, found)
+    if on("SIGNED_IN_CITY"):
+        _signed_in_city(r, found, dateline)
     _place_of_the_day(r, found)
     _date_from_stamps(r, found)
     _meeting_place_of_the_day(r, found, dateline)
@@ -1896,6 +1900,32 @@ def _place_from_dateline(
             c.place = city  # told in the lead, or named in the headline and told there
 
 
+def _signed_in_city(r: _Reader, found: list[_Candidate],
+                    dateline: tuple[str, int, int] | None) -> None:
+    """ "signed the deal at the Palácio das Necessidades, the foreign ministry's headquarters
+    in Lisbon": an agreement is placed in the city it was signed in, the city its building
+    stands in or, failing that, the one the story is filed from."""
+    for c in found:
+        if c.type != "AGREE" or not c.place or r.entities[c.place].type != "FAC":
+            continue
+        start, end = c.sentence
+        building = r.entities[c.place]
+        city = None
+        for m in building.mentions:
+            if not start <= m.start < end:
+                continue
+            span = r.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span.root
+            around = [head, *(a for a in head.children if a.dep_ == "appos")]
+            city = r.place(around, ("in",))
+            break
+        city = city or (dateline[0] if dateline is not None else None)
+        if city is not None and r.entities[city].type == "GPE":
+            c.place = city
+
+
 def _dateline_city(r: _Reader) -> tuple[str, int, int] | None:
     """The city a story is filed from ("TORHAVEN, Oct 13 -", "DZHANAR —"), with the span
     of the paragraph it opens."""
@@ -1935,6 +1965,8 @@ def _meeting_place_of_the_day(
         day = _day(c.time)
         if c.type != "CONSULT" or c.place or c.status != "occurred" or len(day or "") != 10:
             continue
+        if on("CALLS_APART") and c.subtype == "call":
+            continue  # "had spoken by phone" that day: from afar, not at the summit
         places = {g.place for g in gatherings if _day(g.time) == day and g is not c}
         if len(places) == 1:
             c.place = places.pop()

@@ -65,6 +65,7 @@ RULES: dict[str, str] = {
     "PLACE_OF_OWNER": '"the government of Kessland", "Kessland\'s ambassador": a state',
     "NAME_INSIDE_NAME": '"Open Calvonia, a campaign group" says nothing of "Calvonia" alone',
     "CAPITALS_OF_A_NAME": '"KORVITSA —" beside "in Korvitsa": a dateline in capitals, no acronym',
+    "BUILDING_BY_NAME": '"Villa Corena", "Galen Theatre", "Valdessa Congress Centre": a building',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
@@ -84,6 +85,8 @@ RULES: dict[str, str] = {
     "CALLED_BY": '"the stoppage was called by the union": the union organised it',
     "OWN_CLAIM": "what a side says it captured itself is its claim",
     "ORGANISER_NAMED_NEAR": '"miners marched … The union, which organised the march": the union',
+    "CALLS_APART": "a call is no mention of a summit or meeting, and has no venue",
+    "SIGNED_IN_CITY": '"signed at the Palácio …, the ministry\'s headquarters in Lisbon": Lisbon',
     "EXPECTING_OF_A_PARTY": '"expected Nordland to show good faith" asks it of Nordland',
     "GOVERNED_NOUN": '"threatened to impose duties": the duties are the threat\'s',
     "SEAT_OF_GOVERNMENT": '"the government in Darsk" acts for Darsk\'s state',
