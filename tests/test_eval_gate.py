@@ -22,7 +22,7 @@ MIN_GOLD_ARTICLES = 15
 GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind",
              "fresh": EXAMPLES / "fresh", "fresh2": EXAMPLES / "fresh2",
              "fresh3": EXAMPLES / "fresh3", "fresh4": EXAMPLES / "fresh4",
-             "fresh5": EXAMPLES / "fresh5"}
+             "fresh5": EXAMPLES / "fresh5", "fresh6": EXAMPLES / "fresh6"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
