@@ -90,3 +90,17 @@ def test_a_portfolio_before_a_title_is_no_name(nlp):
     assert ("Renata Kowal", "PERSON") in ents
     with switched_off(["PORTFOLIO_OF_TITLE"]):
         assert any(t in ("Calvonian Trade", "Interior") for t, _ in _ents(nlp, text))
+
+
+def test_an_untagged_portfolio_ministry_is_a_body(nlp):
+    from newsgraph.entity_rules import add_ministries
+    from newsgraph.extract.rules import switched_off
+
+    doc = nlp.make_doc("Officials at the Norvenian Foreign Ministry met the Ministry staff.")
+    for t, tag in zip(doc, ["NNS", "IN", "DT", "JJ", "NNP", "NNP", "VBD", "DT", "NNP", "NN", "."],
+                      strict=True):
+        t.tag_ = tag
+    added = [(s.text, s.label_) for s in add_ministries(doc, [])]
+    assert added == [("Norvenian Foreign Ministry", "ORG")]
+    with switched_off(["MINISTRY_NAMES"]):
+        assert add_ministries(doc, []) == []

@@ -298,6 +298,7 @@ class EntityFixer:
         spans = add_missed_people(doc, spans)
         spans = add_acronyms(doc, spans)
         spans = add_title_owners(doc, spans)
+        spans = add_ministries(doc, spans)
         spans = merge_split_persons(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -426,6 +427,37 @@ def add_title_owners(doc: Doc, spans: list[Span]) -> list[Span]:
         if any(_is_title_word(w.text) and w.lower_ not in gazetteer.titles().modifiers
                for w in following) and t.pos_ == "PROPN":
             out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
+
+
+MINISTRY_WORDS = frozenset({"ministry", "ministries"})
+
+
+def add_ministries(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Kelumbe’s Foreign Ministry summoned …": a capitalised portfolio before "Ministry",
+    untagged by the model, names a ministry; a nationality written before it belongs to the
+    name ("the Norvenian Foreign Ministry")."""
+    if not on("MINISTRY_NAMES"):
+        return spans
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for t in doc:
+        if t.lower_ not in MINISTRY_WORDS or not t.text[:1].isupper() or t.i in taken:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].lower_ in PORTFOLIOS and (
+            doc[start - 1].text[:1].isupper()
+        ) and start - 1 not in taken:
+            start -= 1
+        if start == t.i:
+            continue  # "the Ministry said": no portfolio, no name
+        before = doc[start - 1] if start else None
+        if before is not None and before.text.endswith(DEMONYM_ENDINGS) and (
+            before.text[:1].isupper()
+        ) and start - 1 not in taken and not before.is_sent_start:
+            start -= 1
+        out.append(Span(doc, start, t.i + 1, label="ORG"))
+        taken.update(range(start, t.i + 1))
     return out
 
 

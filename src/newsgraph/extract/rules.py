@@ -66,6 +66,7 @@ RULES: dict[str, str] = {
     "NAME_INSIDE_NAME": '"Open Calvonia, a campaign group" says nothing of "Calvonia" alone',
     "CAPITALS_OF_A_NAME": '"KORVITSA —" beside "in Korvitsa": a dateline in capitals, no acronym',
     "BUILDING_BY_NAME": '"Villa Corena", "Galen Theatre", "Valdessa Congress Centre": a building',
+    "MINISTRY_NAMES": '"Kelumbe’s Foreign Ministry", left untagged by the model: a ministry',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
