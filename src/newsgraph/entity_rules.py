@@ -430,19 +430,20 @@ def add_title_owners(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-MINISTRY_WORDS = frozenset({"ministry", "ministries"})
-
-
 def add_ministries(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Kelumbe’s Foreign Ministry summoned …": a capitalised portfolio before "Ministry",
     untagged by the model, names a ministry; a nationality written before it belongs to the
     name ("the Norvenian Foreign Ministry")."""
     if not on("MINISTRY_NAMES"):
         return spans
+    found = [i for i, w in enumerate(words_of(doc)) if w in ("Ministry", "Ministries")]
+    if not found:
+        return spans
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
-    for t in doc:
-        if t.lower_ not in MINISTRY_WORDS or not t.text[:1].isupper() or t.i in taken:
+    for i in found:
+        t = doc[i]
+        if t.i in taken:
             continue
         start = t.i
         while start > 0 and doc[start - 1].lower_ in PORTFOLIOS and (
