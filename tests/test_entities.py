@@ -196,3 +196,13 @@ def test_the_agency_in_a_datelines_brackets_is_an_organisation(nlp):
     assert ("Meridian", "ORG") in {(e.name, e.type) for e in _entities(nlp, text, 24)}
     with switched_off(["DATELINE_AGENCY"]):
         assert ("Meridian", "ORG") not in {(e.name, e.type) for e in _entities(nlp, text, 24)}
+
+
+def test_a_place_a_declaration_is_named_for_stays_the_place(nlp):
+    from newsgraph.extract.entities import extract_entities
+
+    doc = nlp("Leaders met in Hallvik on Monday. They signed what officials are calling the "
+              "Hallvik Declaration. The Hallvik summit ended at noon.")
+    types = {e.name: e.type for e in extract_entities(doc)}
+    assert types.get("Hallvik Declaration") == "LAW"
+    assert types.get("Hallvik") == "GPE"

@@ -104,3 +104,27 @@ def test_an_untagged_portfolio_ministry_is_a_body(nlp):
     assert added == [("Norvenian Foreign Ministry", "ORG")]
     with switched_off(["MINISTRY_NAMES"]):
         assert add_ministries(doc, []) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Treaty of Velden, signed in 2004, fixed most of the border.", "Treaty of Velden"),
+    ("They met before signing the Tessalon Trade Accord in front of both cabinets.",
+     "Tessalon Trade Accord"),
+    ("The border has shifted east, and the 1921 Treaty of Kelmar, which drew the line down the "
+     "channel, is disputed.", "Treaty of Kelmar"),
+])
+def test_a_law_named_in_capitals_is_one_law(nlp, text, name):
+    from newsgraph.extract.rules import switched_off
+
+    assert (name, "LAW") in _ents(nlp, text)
+    with switched_off(["LAW_NAMES"]):
+        assert (name, "LAW") not in _ents(nlp, text)
+
+
+def test_a_landforms_word_belongs_to_its_name(nlp):
+    from newsgraph.extract.rules import switched_off
+
+    text = "Troops crossed near the Sorrel Pass late on Monday."
+    assert ("Sorrel Pass", "LOC") in _ents(nlp, text)
+    with switched_off(["LANDFORM_NAMES"]):
+        assert ("Sorrel Pass", "LOC") not in _ents(nlp, text)

@@ -291,7 +291,7 @@ class EntityFixer:
                 fixed = cut_portfolio(fixed) if fixed is not None else None
                 if fixed is None or not_a_name(fixed):
                     continue
-                fixed = extend_left(extend_particles(fixed))
+                fixed = extend_landform(extend_left(extend_particles(fixed)))
                 spans.append(self._retype(fixed))
         spans = self._prefer_longer_gazetteer_names(doc, spans, matches)
         spans = self._add_missed(doc, spans, matches)
@@ -299,6 +299,7 @@ class EntityFixer:
         spans = add_acronyms(doc, spans)
         spans = add_title_owners(doc, spans)
         spans = add_ministries(doc, spans)
+        spans = add_laws(doc, spans)
         spans = merge_split_persons(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
@@ -460,6 +461,68 @@ def add_ministries(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(Span(doc, start, t.i + 1, label="ORG"))
         taken.update(range(start, t.i + 1))
     return out
+
+
+# The words that end a law's or a treaty's name ("the Tessalon Trade Accord") or open it ("the
+# Treaty of Velden").
+LAW_WORDS = frozenset("""
+convention treaty act accord agreement declaration protocol charter law directive regulation
+""".split())
+# The last words of a landform's name: "the Sorrel Pass", "Carrow Ridge".
+LANDFORM_WORDS = frozenset("""
+river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
+coast basin delta ocean glacier forest range ranges hills highlands islands heights creek
+ridge gates
+""".split())
+
+
+def add_laws(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Treaty of Velden", "the Tessalon Trade Accord", "what they call the Hallvik
+    Declaration": capitalised words closed by a law's word, or a law's word "of" a name, that
+    the model left untagged or tagged only in part, are one LAW."""
+    if not on("LAW_NAMES"):
+        return spans
+    words = words_of(doc)
+    ends = [i for i, w in enumerate(words) if w.lower() in LAW_WORDS and w[:1].isupper()]
+    out = list(spans)
+    for i in ends:
+        start, end = i, i + 1
+        while start > 0 and words[start - 1][:1].isupper() and words[start - 1].isalpha() and (
+            not doc[start - 1].is_sent_start
+        ) and words[start - 1].lower() not in LAW_WORDS:
+            start -= 1
+        if end + 1 < len(doc) and words[end] == "of" and words[end + 1][:1].isupper():
+            end += 2  # "Treaty of Velden"
+            while end < len(doc) and words[end][:1].isupper() and words[end].isalpha():
+                end += 1
+        if end - start < 2 or (start == i and end == i + 1):
+            continue
+        inside = [s for s in out if s.start < end and start < s.end]
+        # "the 1921 Treaty" tagged a law or an event: "Treaty of Kelmar" is the name, the year
+        # aside
+        dated = [s for s in inside if s.label_ in ("LAW", "EVENT") and s.start < start
+                 and s.end == i + 1]
+        if any(s.label_ in ("PERSON", "LAW") or s.start < start or s.end > end
+               for s in inside if s not in dated):
+            continue  # a person's name, a law already, or a longer name around it
+        if any(s.label_ in ("GPE", "LOC", "ORG") and s.start < i for s in inside):
+            continue  # "the Hallvik Declaration": the place's name counts for the place
+        out = [s for s in out if s not in inside]
+        out.append(Span(doc, start, end, label="LAW"))
+    return out
+
+
+def extend_landform(span: Span) -> Span:
+    """ "the Sorrel Pass" tagged "Sorrel": the landform's word after the name is part of it."""
+    doc = span.doc
+    if not on("LANDFORM_NAMES") or span.label_ not in ("LOC", "GPE", "ORG", "PERSON") or (
+        span.end >= len(doc)
+    ):
+        return span
+    after = doc[span.end]
+    if after.text[:1].isupper() and after.lower_ in LANDFORM_WORDS:
+        return Span(doc, span.start, span.end + 1, label="LOC")
+    return span
 
 
 def merge_split_persons(doc: Doc, spans: list[Span]) -> list[Span]:

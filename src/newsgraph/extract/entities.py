@@ -392,6 +392,11 @@ def _company_short_name(word: str, form: str, long_type: str, short_type: str) -
         len(words) > 1 and words[0] == word and words[-1] in COMPANY_WORDS)
 
 
+# Names made after the place they were agreed or held in: "Hallvik" beside "the Hallvik
+# Declaration" is the town, never the declaration for short.
+NAMED_FOR_A_PLACE = frozenset({"LAW", "EVENT"})
+
+
 def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
     """A one-word name that is the short form of one longer name in the article joins it:
     "the Commission" after "the European Commission", "the Serra" after "the Serra River"."""
@@ -403,7 +408,7 @@ def _merge_short_names(clusters: list[_Cluster]) -> list[_Cluster]:
             candidates = [
                 o for o in clusters if o is not c and any(
                     len(f.split()) > 1 and (
-                        _name_core(f) == [word]
+                        (_name_core(f) == [word] and o.type not in NAMED_FOR_A_PLACE)
                         or (o.type == c.type == "ORG" and normalize(f).split()[-1] == word)
                         or (_company_short_name(word, f, o.type, c.type)
                             and not has_demonym(c.mentions))

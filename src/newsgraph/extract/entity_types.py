@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsgraph import gazetteer
-from newsgraph.entity_rules import NAME_PARTICLES
+from newsgraph.entity_rules import LANDFORM_WORDS, LAW_WORDS, NAME_PARTICLES
 from newsgraph.extract.doc_cache import token_texts
 from newsgraph.extract.roles import in_compound, roles_of
 from newsgraph.extract.rules import on
@@ -43,16 +43,11 @@ dam bridge airport palace hall square street avenue road tower stadium cathedral
 terminal prison station plant pipeline canal tunnel harbour harbor base arena lane boulevard
 quay pier
 """.split())
-LOC_WORDS = frozenset("""
-river sea lake mountains mountain valley pass bay gulf strait plain plains desert peninsula
-coast basin delta ocean glacier forest range ranges hills highlands islands heights creek
-""".split())
+LOC_WORDS = LANDFORM_WORDS
 EVENT_WORDS = frozenset("""
 conference summit forum olympics games championship championships festival expo
 """.split())
-LAW_WORDS = frozenset("""
-convention treaty act accord agreement declaration protocol charter law directive regulation
-""".split())
+
 # The last word of a name that makes it a body, whatever the model says: "Gavronan Medical
 # Chamber", "Dorava People's Council".
 ORG_LAST_WORDS = frozenset("""

@@ -67,6 +67,8 @@ RULES: dict[str, str] = {
     "CAPITALS_OF_A_NAME": '"KORVITSA —" beside "in Korvitsa": a dateline in capitals, no acronym',
     "BUILDING_BY_NAME": '"Villa Corena", "Galen Theatre", "Valdessa Congress Centre": a building',
     "MINISTRY_NAMES": '"Kelumbe’s Foreign Ministry", left untagged by the model: a ministry',
+    "LAW_NAMES": '"the Treaty of Velden", "the Tessalon Trade Accord", left untagged: a law',
+    "LANDFORM_NAMES": '"the Sorrel Pass" tagged "Sorrel": the landform\'s word belongs to it',
     "DESTINATION": '"will travel to Dornholm": where one goes is a place, not a body',
     # events (extract/events.py)
     "REPORTED_IN_MARKS": "a verb in quotation marks whose subject stands outside them is told",
