@@ -266,3 +266,18 @@ def test_her_office_speaks_for_the_person_her_points_back_to(nlp):
             "reward”.")
     assert _speakers(nlp, text) == [("not a reward", "Hedda Wilmsen")]
     assert _speakers(nlp, text, ["OFFICE_OF_PRONOUN"]) == [("not a reward", None)]
+
+
+def test_a_sayer_after_the_quote_speaks_when_the_verb_before_is_passive(nlp):
+    text = ("The Foreign Ministry summoned Velichko on Tuesday. Velichko was told that Drevnia "
+            "would “choose its friends without advice”, a ministry spokesman said.")
+    assert _speakers(nlp, text) == [("choose its friends without advice", "Foreign Ministry")]
+    assert _speakers(nlp, text, ["TOLD_THEN_SAID"]) == [
+        ("choose its friends without advice", None)]
+
+
+def test_what_a_relative_clause_describes_speaks_its_quote(nlp):
+    text = ("Deputies accused him of taking his lines from Kostrava, which opposes any "
+            "enlargement of the pact and has warned Drevnia of “consequences” if it joins.")
+    assert _speakers(nlp, text) == [("consequences", "Kostrava")]
+    assert _speakers(nlp, text, ["WHICH_SAID"]) == [("consequences", None)]

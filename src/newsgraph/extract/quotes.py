@@ -335,6 +335,11 @@ def speaker_from(ctx: SpeakerContext, head: Token, depth: int = 0) -> _Attributi
     found = ctx.entity_at(head)
     if found is not None:
         return _Attribution(found[0].id, found[1], None)
+    if on("WHICH_SAID") and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and (
+        depth < 2
+    ):
+        # "Kostrava, which … has warned Drevnia of “consequences”": what the clause describes
+        return speaker_from(ctx, head.head.head, depth + 1)
     if head.pos_ == "PRON":
         return _resolve_pronoun(ctx, head, depth)
     # "Its president, Hildegard Müller, said": the apposition names the speaker.
@@ -505,6 +510,14 @@ def _attribute(ctx: SpeakerContext, q: Quoted) -> _Attribution | None:
             return found
     if before and not q.continues:
         found = _from_clause(ctx, before, after=False, quoted=quoted)
+        if found is not None and found.speaker is None and on("TOLD_THEN_SAID") and not any(
+            _is_cue(t) for t in before
+        ):
+            # "Velichko was told that Drevnia would “…”, a ministry spokesman said": a passive
+            # speech verb names no speaker; the sayer after the quote does
+            later = _from_clause(ctx, after, after=True, quoted=quoted)
+            if later is not None and later.speaker is not None:
+                return later
         if found is not None:
             return found
     return _from_clause(ctx, after, after=True, quoted=quoted)

@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
     "HEADLINE_QUOTE_BODY": 'a headline quote the body repeats takes the body\'s speaker',
     "JOINED_TO_REPORT": '"said … had been hurt, and called the account “…”": the sayer calls it',
     "OFFICE_OF_PRONOUN": '"Her office said": the person "her" points back to',
+    "TOLD_THEN_SAID": '"X was told that … “…”, a spokesman said": the sayer after the quote',
+    "WHICH_SAID": '"Kostrava, which has warned of “consequences”": Kostrava speaks',
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entities and their types (extract/entities.py, extract/entity_types.py, and the
     # pipeline's entity fixer in entity_rules.py)
