@@ -281,3 +281,11 @@ def test_what_a_relative_clause_describes_speaks_its_quote(nlp):
             "enlargement of the pact and has warned Drevnia of “consequences” if it joins.")
     assert _speakers(nlp, text) == [("consequences", "Kostrava")]
     assert _speakers(nlp, text, ["WHICH_SAID"]) == [("consequences", None)]
+
+
+def test_officials_named_by_a_nationality_speak_for_their_state(nlp):
+    text = ("Skarvia has accused Kharzan of a blockade. Halász spoke by telephone with Kharzani "
+            "President Aslan Berdyev last week, a call that Skarvian officials described as "
+            "“deeply unhelpful”.")
+    assert _speakers(nlp, text) == [("deeply unhelpful", "Skarvia")]
+    assert _speakers(nlp, text, ["OFFICIALS_OF_A_STATE"]) == [("deeply unhelpful", None)]

@@ -247,6 +247,23 @@ def _content_words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens if t.is_alpha and not t.is_stop}
 
 
+# Plural people who speak for a state when a nationality names it: "Skarvian officials".
+OFFICIALS = frozenset({"officials", "diplomats", "ministers", "authorities"})
+
+
+def _state_of_nationality(ctx: SpeakerContext, head: Token) -> str | None:
+    """The one country of the article a nationality word before ``head`` belongs to, known to
+    the gazetteer ("French") or coined from the country's name ("Skarvian")."""
+    words = {c.text for c in head.children if c.dep_ in ("amod", "compound")}
+    if not words:
+        return None
+    index = gazetteer.demonyms()
+    states = {e.id for e in ctx.entities if e.type == "GPE" and any(
+        index.get(w) in (e.name, *e.aliases) or w in gazetteer.coined_demonyms(e.name)
+        for w in words)}
+    return states.pop() if len(states) == 1 else None
+
+
 def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _Attribution:
     """ "the premier's economic adviser" → the person whose roles it matches, if one does;
     "a Downing Street spokesperson" → Downing Street; "the ministry" → the one ministry."""
@@ -290,6 +307,11 @@ def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _
                 return _Attribution(orgs[0].id, mention, None)
     if len(set(b.id for b in bodies)) == 1:
         return _Attribution(bodies[0].id, mention, None)
+    if not bodies and on("OFFICIALS_OF_A_STATE") and head.lower_ in OFFICIALS:
+        # "a call that Skarvian officials described as “deeply unhelpful”": the state
+        state = _state_of_nationality(ctx, head)
+        if state is not None:
+            return _Attribution(state, mention, None)
     if not bodies and on("SPOKESPERSON_OF_KIND") and head.lower_ in SPOKESPEOPLE:
         # "a ministry spokeswoman called the story …": the one ministry the article names
         kinds = {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
