@@ -243,7 +243,8 @@ security social affairs budget european tourism housing
 """.split())
 # The titles a portfolio names: "Interior Minister", "Trade Commissioner".
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
-DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+# How nationality words end: "Calvonian", "Maltese", "Danish", "Qareshi", "Dutch".
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "sh")
 
 
 def cut_portfolio(span: Span) -> Span | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsgraph import gazetteer
-from newsgraph.entity_rules import LANDFORM_WORDS, LAW_WORDS, NAME_PARTICLES
+from newsgraph.entity_rules import DEMONYM_ENDINGS, LANDFORM_WORDS, LAW_WORDS, NAME_PARTICLES
 from newsgraph.extract.doc_cache import token_texts
 from newsgraph.extract.roles import in_compound, roles_of
 from newsgraph.extract.rules import on
@@ -43,11 +43,9 @@ dam bridge airport palace hall square street avenue road tower stadium cathedral
 terminal prison station plant pipeline canal tunnel harbour harbor base arena lane boulevard
 quay pier
 """.split())
-LOC_WORDS = LANDFORM_WORDS
 EVENT_WORDS = frozenset("""
 conference summit forum olympics games championship championships festival expo
 """.split())
-
 # The last word of a name that makes it a body, whatever the model says: "Gavronan Medical
 # Chamber", "Dorava People's Council".
 ORG_LAST_WORDS = frozenset("""
@@ -96,7 +94,6 @@ developer publisher network association union party movement coalition club team
 think-tank tank foundation body authority
 """.split())
 NEIGHBOURING = frozenset({"neighbouring", "neighboring", "neighbour", "neighbor"})
-DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "sh")
 POSSESSIVE_TOKENS = frozenset({"'s", "’s"})
 
 
@@ -362,6 +359,8 @@ def _has_a_voice(mentions: list[Span]) -> bool:
 
 
 def building_by_name(words: list[str]) -> bool:
+    """A building by the words of its name, whatever the model says: "Villa Corena",
+    "Galen Theatre", "Valdessa Congress Centre" ("Liberal Centre" is a party)."""
     if not on("BUILDING_BY_NAME") or len(words) < 2 or not words[-1][:1].isupper():
         return False
     first, last = words[0].lower(), words[-1].lower()
@@ -375,7 +374,7 @@ def kind_from_last_word(words: list[str]) -> str | None:
         return None
     last = words[-1].lower()
     for label, vocabulary in (
-        ("FAC", FAC_WORDS), ("LOC", LOC_WORDS), ("LAW", LAW_WORDS), ("EVENT", EVENT_WORDS)
+        ("FAC", FAC_WORDS), ("LOC", LANDFORM_WORDS), ("LAW", LAW_WORDS), ("EVENT", EVENT_WORDS)
     ):
         if last in vocabulary:
             return label

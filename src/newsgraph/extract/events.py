@@ -1302,13 +1302,15 @@ def _toll_verb(verb: Token, kind: tuple[str, str]) -> Token | None:
 
 
 ORGANISING = frozenset({"organise", "organize", "lead", "call", "stage"})
+# What is organised: "a march on the embassy, organised by the Students Union".
+PROTEST_NOUNS = frozenset({"march", "protest", "rally", "demonstration", "strike", "stoppage",
+                           "walkout", "sit", "blockade", "vigil"})
 
 
 def _organisers(noun: Token, verb: Token | None) -> list[Token]:
     """ "a march on the embassy, organised by the Students Union": who held it, also when
     the parse hangs the participle from the verb ("joined a march …, organised by X")."""
-    if noun.lemma_.lower() not in ("march", "protest", "rally", "demonstration", "strike",
-                                   "stoppage"):
+    if noun.lemma_.lower() not in PROTEST_NOUNS:
         return []
     participles = [c for c in noun.children if c.dep_ == "acl"]
     if on("CALLED_BY") and verb is not None and noun.dep_ == "nsubjpass":
@@ -1317,10 +1319,6 @@ def _organisers(noun: Token, verb: Token | None) -> list[Token]:
         participles += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
     return [o for c in participles if c.lemma_.lower() in ORGANISING
             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-
-
-PROTEST_NOUNS = frozenset({"march", "protest", "rally", "demonstration", "strike", "stoppage",
-                           "walkout", "sit", "blockade", "vigil"})
 
 
 def _organisers_near(r: _Reader, found: list[_Candidate]) -> None:
