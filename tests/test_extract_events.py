@@ -1316,3 +1316,10 @@ def test_what_was_sent_since_a_month_has_no_date_of_that_month():
             "humanitarian aid to the border districts since January, welcomed the extension.")
     [aid] = [e for e in _events(text, "2026-02-18") if e["type"] == "AID"]
     assert aid["date"] is None
+
+
+def test_freezing_a_sum_of_money_is_a_sanction_and_a_frozen_war_is_not():
+    text = ("Zaravia froze 90 million euros of the company's assets held in Zaravian banks. "
+            "Berlin wants the war in neighbouring Kessaria frozen before any protocol is signed.")
+    assert [(e["type"], e["actors"]) for e in _events(text) if e["type"] == "SANCTION"] == [
+        ("SANCTION", ["Zaravia"])]

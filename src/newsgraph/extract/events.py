@@ -110,8 +110,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
 # Verbs that report an event only with a telling object: "froze the company's assets",
 # "suspended imports", "adopted the closing declaration", "fired warning shots".
 OBJECT_TRIGGERS: dict[str, tuple[frozenset[str], tuple[str, str]]] = {
-    "freeze": (frozenset({"asset", "account", "fund", "reserve", "property"}),
-               ("SANCTION", "freeze assets")),
+    "freeze": (frozenset({"asset", "account", "fund", "reserve", "property", "holding",
+                          "deposit", "payment", "money", "euro", "dollar", "pound"}),
+               ("SANCTION", "freeze assets")),  # "froze 90 million euros of its assets"
     "suspend": (frozenset({"import", "export", "flight", "aid", "cooperation", "trade",
                            "delivery", "shipment"}), ("SANCTION", "suspend")),
     "adopt": (frozenset({"declaration", "resolution", "communique", "communiqué",
