@@ -155,6 +155,20 @@ def test_eval_prints_the_table_and_json(tmp_path):
     assert set(report["scores"]) >= {"entities.PERSON", "entities.roles", "quotes"}
 
 
+def test_eval_of_several_gold_sets_scores_each_and_all_together():
+    proc = run("eval", "examples/blind", "examples/fresh2", "--json", "--no-peer")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    sets = report["sets"]
+    assert set(sets) == {"examples/blind", "examples/fresh2"}
+    assert report["articles"] == sets["examples/blind"]["articles"] + sets[
+        "examples/fresh2"]["articles"]
+    gold = sum(s["scores"]["events"]["tp"] + s["scores"]["events"]["fn"] for s in sets.values())
+    assert report["scores"]["events"]["tp"] + report["scores"]["events"]["fn"] == gold
+    table = run("eval", "examples/blind", "examples/fresh2", "--no-peer")
+    assert b"each gold set" in table.stdout and b"2 gold sets together" in table.stdout
+
+
 def test_every_command_has_help():
     for command in ("extract", "eval"):
         proc = run(command, "--help")

@@ -299,3 +299,20 @@ def test_pending_floors_are_not_enforced():
     floors = {"pending": {"quotes": {"recall": 0.95}, "quotes.attribution": {"min": 0.93}}}
     assert check_floors(report, floors) == []
     assert check_floors(report, floors["pending"])
+
+
+def test_gold_sets_combine_by_adding_their_counts():
+    from newsgraph.evaluation import Rate, Report, Score, combine
+
+    a = Report(2, {"events": Score(tp=3, fp=1, fn=2)}, [], {"events.place": Rate(2, 3)})
+    b = Report(5, {"events": Score(tp=1, fp=0, fn=4), "stances": Score(tp=2)}, ["x: shifted"],
+               {"events.place": Rate(1, 1)})
+    total = combine([a, b])
+    assert total.articles == 7
+    assert (total.scores["events"].tp, total.scores["events"].fp,
+            total.scores["events"].fn) == (4, 1, 6)
+    assert total.scores["stances"].tp == 2
+    assert (total.rates["events.place"].num, total.rates["events.place"].den) == (3, 4)
+    assert total.span_errors == ["x: shifted"]
+    # the sets themselves are left as they were
+    assert a.scores["events"].tp == 3 and a.rates["events.place"].den == 3

@@ -187,17 +187,20 @@ def extract(
 
 @app.command("eval")
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(
-        help="Folder with articles/ and gold/ (see docs/annotation.md).")] = DEFAULT_GOLD,
+    gold_dirs: Annotated[list[Path] | None, typer.Argument(
+        help="Folders with articles/ and gold/ (see docs/annotation.md); several are scored "
+        "each and together.", show_default=str(DEFAULT_GOLD))] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = nlp.DEFAULT_MODEL,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every failure.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     floors: Annotated[Path | None, typer.Option(
-        help="Floors file (default GOLD_DIR/floors.json when present); exit 1 when a score "
-        "is below its floor.")] = None,
+        help="Floors file (default GOLD_DIR/floors.json when present, for each folder); exit 1 "
+        "when a score is below its floor. With several folders this file is checked against "
+        "their scores together.")] = None,
     peer: Annotated[bool, typer.Option(
         help="Also score the peers on the same texts, when installed: textacy for quotes, "
-        "quantulum3 for quantities, dateparser over spaCy DATE entities for times.")] = True,
+        "quantulum3 for quantities, dateparser over spaCy DATE entities for times (one folder "
+        "only).")] = True,
     off: Annotated[list[str] | None, typer.Option(
         "--off", help="Score without this entity, quote, event or stance rule, to measure what "
         "it is worth (repeatable; --rules lists them). Floors are then checked only when "
@@ -209,43 +212,84 @@ def eval_command(
 
     GOLD_DIR holds articles/ and gold/ (docs/annotation.md); a floors.json beside them pins
     the lowest scores allowed. The rates are printed beneath, then one small table per peer
-    (quotes, quantities, times) scored on the same texts.
+    (quotes, quantities, times) scored on the same texts. Given several folders, each is
+    scored against its own floors, one line per folder is printed, and the full tables are
+    for all of them together: the team's gold as one set.
     """
-    from newsgraph.evaluation import check_floors, evaluate, extract_gold, load_gold
+    from newsgraph.evaluation import check_floors, combine, evaluate, extract_gold, load_gold
     from newsgraph.extract import rules
 
     if list_rules:
         for name, what in rules.RULES.items():
             out.print(f"{name:24} {what}", markup=False, soft_wrap=True)
         return
+    dirs = gold_dirs or [DEFAULT_GOLD]
+    reports: dict[str, Report] = {}
+    failed: dict[str, list[str]] = {}
+    peers: dict = {}
     try:
-        gold = load_gold(gold_dir)
-        with rules.switched_off(off or ()):
-            records = extract_gold(gold, model=model)
-        report = evaluate(gold, records)
-        peers = _peer_reports(gold, records, model) if peer else {}
+        for gold_dir in dirs:
+            gold = load_gold(gold_dir)
+            with rules.switched_off(off or ()):
+                records = extract_gold(gold, model=model)
+            report = reports[str(gold_dir)] = evaluate(gold, records)
+            own = gold_dir / FLOORS_FILE
+            pinned = own if not off and own.is_file() else None
+            if len(dirs) == 1 and floors is not None:
+                pinned = floors  # one folder: the file given is its floors
+            failed[str(gold_dir)] = check_floors(
+                report, json.loads(pinned.read_text())) if pinned else []
+            if peer and len(dirs) == 1:
+                peers = _peer_reports(gold, records, model)
     except NewsgraphError as exc:
         err.print(f"newsgraph: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    if floors is None and not off and (gold_dir / FLOORS_FILE).is_file():
-        floors = gold_dir / FLOORS_FILE
-    failed = check_floors(report, json.loads(floors.read_text())) if floors else []
+    report = next(iter(reports.values())) if len(dirs) == 1 else combine(reports.values())
+    if len(dirs) > 1 and floors is not None:
+        failed["together"] = check_floors(report, json.loads(floors.read_text()))
+    below = [f"{name}: {line}" if len(dirs) > 1 else line
+             for name, lines in failed.items() for line in lines]
     if as_json:
-        doc = {**report.as_dict(), "below_floor": failed}
-        if peer:
+        doc = {**report.as_dict(), "below_floor": below}
+        if len(dirs) > 1:
+            doc["sets"] = {name: r.as_dict() for name, r in reports.items()}
+        if peers:
             doc["peer"] = {name: _peer_dict(*result) for name, result in peers.items()}
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
     else:
-        _print_report(report, verbose)
+        if len(dirs) > 1:
+            out.print(_sets_table(reports))
+        _print_report(report, verbose, sets=len(dirs))
         for peer_def, peer_report, skipped in peers.values():
             if peer_report is not None:
                 _print_peer(peer_def, peer_report)
             else:
                 out.print(f"{peer_def.label} skipped: {skipped}", markup=False, soft_wrap=True)
-        for line in failed:
+        for line in below:
             err.print(f"newsgraph: below floor: {line}", markup=False)
-    if failed or report.span_errors:
+    if below or report.span_errors:
         raise typer.Exit(1)
+
+
+# The lines one row per gold set shows: what the issues' floors are about.
+SET_LINES = (("entities", "entities", "f1"), ("attrib.", "quotes.attribution", "value"),
+             ("events", "events", "f1"), ("meetings", "events.meetings", "f1"),
+             ("stances", "stances", "f1"), ("wrong pol.", "stances.wrong_polarity", "value"))
+
+
+def _sets_table(reports: dict[str, Report]) -> Table:
+    table = Table(title="newsgraph eval — each gold set", header_style="bold")
+    table.add_column("gold set", no_wrap=True)
+    table.add_column("art.", justify="right")
+    for label, _, _ in SET_LINES:
+        table.add_column(label, justify="right")
+    for name, report in reports.items():
+        cells = []
+        for _, line, field_name in SET_LINES:
+            value = report.scores.get(line) or report.rates.get(line)
+            cells.append("–" if value is None else f"{getattr(value, field_name):.3f}")
+        table.add_row(Path(name).name, str(report.articles), *cells)
+    return table
 
 
 def _peer_reports(gold: list[GoldArticle], records: dict[str, dict],
@@ -300,8 +344,10 @@ def _rate_table(title: str, rates: dict) -> Table:
     return table
 
 
-def _print_report(report: Report, verbose: bool) -> None:
-    out.print(_score_table(f"newsgraph eval — {report.articles} gold articles", report.scores))
+def _print_report(report: Report, verbose: bool, sets: int = 1) -> None:
+    together = f" in {sets} gold sets together" if sets > 1 else ""
+    out.print(_score_table(f"newsgraph eval — {report.articles} gold articles{together}",
+                           report.scores))
     out.print(_rate_table("newsgraph rates", report.rates))
     out.print(f"span errors: {len(report.span_errors)}")
     if verbose:

@@ -27,10 +27,10 @@ from newsgraph.evaluation.entities import (
 )
 from newsgraph.evaluation.quotes import quote_rates, score_quotes
 from newsgraph.evaluation.records import score_records
-from newsgraph.evaluation.run import evaluate
+from newsgraph.evaluation.run import combine, evaluate
 
 __all__ = [
-    "ENTITY_SCORED_TYPES", "GoldArticle", "Rate", "Report", "Score", "check_floors",
+    "ENTITY_SCORED_TYPES", "GoldArticle", "Rate", "Report", "Score", "check_floors", "combine",
     "evaluate", "extract_gold", "load_gold", "match_entities", "norm", "norm_role",
     "pair_quotes", "quote_rates", "quote_text", "score_entities", "score_quotes",
     "score_records", "span_errors",

@@ -65,3 +65,17 @@ def evaluate(gold: Iterable[GoldArticle], records: dict[str, dict]) -> Report:
         overall.add(Score(line.tp, line.fp, line.fn))
     totals["entities"] = overall
     return Report(n, totals, errors, rates)
+
+
+def combine(reports: Iterable[Report]) -> Report:
+    """Several gold sets scored as one: counts add up line by line, so a line's F1 over the
+    team's gold weighs each set by its size, not each set alike."""
+    total = Report(0, {}, [], {})
+    for report in reports:
+        total.articles += report.articles
+        total.span_errors.extend(report.span_errors)
+        for line, s in report.scores.items():
+            total.scores.setdefault(line, Score()).add(s)
+        for line, r in report.rates.items():
+            total.rates.setdefault(line, Rate()).add(r)
+    return total
