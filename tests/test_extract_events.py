@@ -1323,3 +1323,17 @@ def test_freezing_a_sum_of_money_is_a_sanction_and_a_frozen_war_is_not():
             "Berlin wants the war in neighbouring Kessaria frozen before any protocol is signed.")
     assert [(e["type"], e["actors"]) for e in _events(text) if e["type"] == "SANCTION"] == [
         ("SANCTION", ["Zaravia"])]
+
+
+def test_a_meeting_at_a_room_named_in_lower_case_is_in_the_citys():
+    text = ("CORVARO — The strike in Corvaro entered its third week on Thursday.\n\nHealth "
+            "Minister Konstantin Bălan, who met union leader Ana Ștefănescu for three hours at "
+            "the ministry on Wednesday, called the strike illegal. She and Tellan are due to "
+            "meet at the SDA's offices on Friday.")
+    met = [m for m in _meetings(text, "2026-04-24") if m["trigger"]["text"] == "met"]
+    assert [m["place"] for m in met] == ["Corvaro"]
+    due = [m for m in _meetings(text, "2026-04-24") if m["trigger"]["text"] != "met"]
+    assert all(m["place"] is None for m in due)
+    with switched_off(["GENERIC_VENUE"]):
+        met = [m for m in _meetings(text, "2026-04-24") if m["trigger"]["text"] == "met"]
+        assert [m["place"] for m in met] == [None]

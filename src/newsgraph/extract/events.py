@@ -1575,6 +1575,8 @@ def extract_events(
     _date_from_lead(r, doc, found)
     dateline = _dateline_city(r)
     _place_from_dateline(dateline, found)
+    if on("GENERIC_VENUE"):
+        _generic_venue(r, found, dateline)
     if on("SIGNED_IN_CITY"):
         _signed_in_city(r, found, dateline)
     _place_of_the_day(r, found)
@@ -1897,6 +1899,42 @@ def _place_from_dateline(
             start <= m.start < end for m in (c.trigger, *c.mentions)
         ):
             c.place = city  # told in the lead, or named in the headline and told there
+
+
+# Rooms any capital has, named in lower case: "met him at the ministry", "at the town hall".
+GENERIC_VENUES = frozenset({"ministry", "hall", "palace", "office", "residence", "embassy",
+                            "headquarters", "parliament", "chancellery", "presidency"})
+
+
+def _generic_venue(r: _Reader, found: list[_Candidate],
+                   dateline: tuple[str, int, int] | None) -> None:
+    """ "met Ștefănescu for three hours at the ministry", "summoned the ambassador to the
+    ministry in Port Adari": a meeting at a room named in lower case is in the city named
+    with the room or, failing that, the city the story is filed from."""
+    for c in found:
+        if c.type != "CONSULT" or c.place or c.subtype == "call":
+            continue
+        span = r.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        verb = token if token.pos_ == "VERB" else token.head
+        rooms = [o for o in verb.subtree if o.dep_ == "pobj" and o.head.lower_ in ("at", "to")
+                 and _clause_verb(o) == verb and o.lemma_.lower() in GENERIC_VENUES
+                 and o.text.islower() and not any(c.dep_ == "poss" for c in o.children)]
+        if not rooms:
+            continue
+        city = r.place(rooms, ("in",)) or (dateline[0] if dateline is not None else None)
+        if city is not None and r.entities[city].type == "GPE":
+            c.place = city
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause ``token`` stands in ("met X for three hours at the ministry")."""
+    t = token
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t
 
 
 def _signed_in_city(r: _Reader, found: list[_Candidate],

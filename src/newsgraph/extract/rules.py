@@ -93,6 +93,7 @@ RULES: dict[str, str] = {
     "ORGANISER_NAMED_NEAR": '"miners marched … The union, which organised the march": the union',
     "CALLS_APART": "a call is no mention of a summit or meeting, and has no venue",
     "SIGNED_IN_CITY": '"signed at the Palácio …, the ministry\'s headquarters in Lisbon": Lisbon',
+    "GENERIC_VENUE": '"met him at the ministry": in the city named with it, or the dateline\'s',
     "EXPECTING_OF_A_PARTY": '"expected Nordland to show good faith" asks it of Nordland',
     "GOVERNED_NOUN": '"threatened to impose duties": the duties are the threat\'s',
     "SEAT_OF_GOVERNMENT": '"the government in Darsk" acts for Darsk\'s state',
