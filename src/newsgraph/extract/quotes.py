@@ -358,9 +358,10 @@ def speaker_from(ctx: SpeakerContext, head: Token, depth: int = 0) -> _Attributi
     if found is not None:
         return _Attribution(found[0].id, found[1], None)
     if on("WHICH_SAID") and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and (
-        depth < 2
+        ctx.entity_at(head.head.head) is not None
     ):
-        # "Kostrava, which … has warned Drevnia of “consequences”": what the clause describes
+        # "Kostrava, which … has warned Drevnia of “consequences”": the name the clause
+        # describes; a clause on a common noun ("a statement, which said") names no one
         return speaker_from(ctx, head.head.head, depth + 1)
     if head.pos_ == "PRON":
         return _resolve_pronoun(ctx, head, depth)
