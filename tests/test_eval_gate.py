@@ -22,7 +22,8 @@ MIN_GOLD_ARTICLES = 15
 GOLD_SETS = {"main": EXAMPLES, "heldout": EXAMPLES / "heldout", "blind": EXAMPLES / "blind",
              "fresh": EXAMPLES / "fresh", "fresh2": EXAMPLES / "fresh2",
              "fresh3": EXAMPLES / "fresh3", "fresh4": EXAMPLES / "fresh4",
-             "fresh5": EXAMPLES / "fresh5", "fresh6": EXAMPLES / "fresh6"}
+             "fresh5": EXAMPLES / "fresh5", "fresh6": EXAMPLES / "fresh6",
+             "fresh7": EXAMPLES / "fresh7"}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
