@@ -508,3 +508,13 @@ def test_stdin_rejections(stream, reason):
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("byline", ["By the Dellport Courier live desk",
+                                    "By the Associated Press"])
+def test_a_byline_of_a_desk_or_an_agency_opens_the_header(tmp_path, byline):
+    article = read_one(tmp_path, "a.txt",
+                       f"Dam talks stall - live\n{byline}\nUpdated 2 June 2026 18:40 GMT\n\n{BODY}")
+    assert article.title == "Dam talks stall - live"
+    assert article.published == date(2026, 6, 2)
+    assert article.body.startswith(BODY[:40])

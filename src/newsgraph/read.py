@@ -457,7 +457,8 @@ def _parse_byline(line: str) -> list[str] | None:
     words = [w for w in re.split(r"[\s,]+", names) if w]
     named = [w for w in words if w.lower() not in _BYLINE_CONNECTORS]
     capitalised = sum(1 for w in named if w[0].isupper())
-    if not named or not words[0][0].isupper() or _SENTENCE_END.search(names):
+    # "By the Dellport Courier live desk": the first name word, not "the", is capitalised
+    if not named or not named[0][0].isupper() or _SENTENCE_END.search(names):
         return None
     if capitalised < BYLINE_MIN_CAPITALISED * len(named):
         return None
