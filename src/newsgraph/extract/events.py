@@ -15,7 +15,6 @@ Words inside quotation marks are the speaker's and are not read for events.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,6 +40,12 @@ from newsgraph.extract.clauses import (
 )
 from newsgraph.extract.doc_cache import lemma_positions, positions, text_of
 from newsgraph.extract.entity_types import HOSTED_GATHERINGS, LAW_WORDS
+from newsgraph.extract.event_settling import (
+    day_of,
+    participants,
+    settle_places_and_dates,
+    sides_of,
+)
 from newsgraph.extract.quotes import SpeakerContext
 from newsgraph.extract.rules import on
 from newsgraph.extract.time_resolve import period
@@ -1211,7 +1216,7 @@ def _from_noun(r: _Reader, noun: Token, kind: tuple[str, str]) -> _Candidate | N
         when = (when or r.time([verb])) if on("SESSION_OWN_TIME") else (r.time([verb]) or when)
     if on("STATUS_BY_DATE"):
         status = _status_by_date(r, status, when)  # "Thursday's talks" on a Wednesday too
-    elif status == "occurred" and (day := _day(when)) and r.published and (
+    elif status == "occurred" and (day := day_of(when)) and r.published and (
         day > r.published.isoformat()
     ):
         status = "planned"  # "Thursday's talks" in an article of Wednesday
@@ -1419,7 +1424,7 @@ def _as_states(c: _Candidate, speaks_for: dict[str, str]) -> None:
 def _as_before(c: _Candidate, found: list[_Candidate]) -> None:
     """A meeting of "the ministers" or "the pair" is between the people of the nearest
     meeting named before it with two sides or more."""
-    before = [e for e in reversed(found) if e.type == "CONSULT" and len(_participants(e)) > 1]
+    before = [e for e in reversed(found) if e.type == "CONSULT" and len(participants(e)) > 1]
     session = c.subtype == "talks"  # "the talks would resume", "a second round": of the talks
     earlier = next((e for e in before if not session or e.subtype == c.subtype),
                    before[0] if before else None)
@@ -1433,15 +1438,11 @@ def _sides_before(c: _Candidate, found: list[_Candidate]) -> None:
     """The other sides of a meeting with "both delegations" are the parties of the nearest
     meeting or agreement named before it with two sides (the mediator aside)."""
     earlier = next((e for e in reversed(found) if e.type in ("CONSULT", "AGREE") and len(
-        _participants(e) - set(c.actors)) == 2), None)
+        participants(e) - set(c.actors)) == 2), None)
     if earlier is not None:
         c.targets = [p for p in [*earlier.actors, *earlier.targets] if p not in c.actors]
         if on("PLACE_OF_SIDES") and earlier.type == "CONSULT":
             c.place = c.place or earlier.place  # met them where they were talking
-
-
-def _participants(c: _Candidate) -> set[str]:
-    return set(c.actors) | set(c.targets)
 
 
 def _compatible_dates(a: _Candidate, b: _Candidate) -> bool:
@@ -1450,10 +1451,6 @@ def _compatible_dates(a: _Candidate, b: _Candidate) -> bool:
     if not va or not vb:
         return True
     return va.startswith(vb) or vb.startswith(va)
-
-
-def _sides(ids: set[str], speaks_for: dict[str, str]) -> set[str]:
-    return {speaks_for.get(i, i) for i in ids}
 
 
 def _compatible_places(a: str | None, b: str | None, r: _Reader) -> bool:
@@ -1478,20 +1475,20 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         return False
     if on("CALLS_APART") and (first.subtype == "call") != (later.subtype == "call"):
         return False  # "had spoken by phone" … "opened the summit at the Villa": two happenings
-    if later.anaphoric or not _participants(later):
+    if later.anaphoric or not participants(later):
         # "shelling the town of Brodnik, where two civilians were killed on Monday": the toll
         # told in the same sentence is the attack's
         toll = first.type == "ASSAULT" and first.sentence == later.sentence
         # "Protest outside the venue — Around 300 demonstrators have gathered outside the
         # hall": reports with no party in one paragraph tell one happening
-        told_together = on("PLACED_UNNAMED") and not _participants(first) and not _participants(
+        told_together = on("PLACED_UNNAMED") and not participants(first) and not participants(
             later) and "\n\n" not in r.text[first.trigger.start: later.trigger.start]
         return later.subtype == first.subtype or first.type == "CONSULT" or toll or told_together
-    if _participants(later) == _participants(first) or (
+    if participants(later) == participants(first) or (
         set(later.actors) == set(first.actors) and not later.targets
     ):
         return True
-    if first.headline and _participants(first) < _participants(later) and not (
+    if first.headline and participants(first) < participants(later) and not (
         on("SIDELINES") and first.subtype == "summit" and later.subtype != "summit"
     ):
         # a headline names fewer: "Ministers to meet" / "Marsh will meet Morozov"; but two
@@ -1499,12 +1496,12 @@ def _same_happening(first: _Candidate, later: _Candidate, r: _Reader) -> bool:
         return True
     if later.definite and later.subtype == first.subtype and first.type == "CONSULT":
         return True  # "Rutte, who joined the summit by video link": the summit named before
-    if on("CALLED_BY") and later.definite and later.subtype == first.subtype and not _participants(
+    if on("CALLED_BY") and later.definite and later.subtype == first.subtype and not participants(
         first
     ) and first.type in ACTORLESS_TYPES:
         return True  # "dock workers walked out … The stoppage was called by the union"
-    return first.type in SYMMETRIC and len(_participants(first)) > 1 and (
-        _sides(_participants(later), r.ctx.speaks_for) == _sides(_participants(first),
+    return first.type in SYMMETRIC and len(participants(first)) > 1 and (
+        sides_of(participants(later), r.ctx.speaks_for) == sides_of(participants(first),
                                                                   r.ctx.speaks_for)
     )
 
@@ -1513,20 +1510,20 @@ def _merge(first: _Candidate, later: _Candidate, r: _Reader) -> None:
     first.mentions.append(later.trigger)
     # "Saldovia and Ivrenia agree to meet again" … "the foreign ministers … agreed to meet
     # again": the ministers who speak for the two states are who will meet
-    for_states = on("PEOPLE_OF_STATES") and _participants(first) and all(
-        r.entities[i].type == "PERSON" for i in _participants(later)) and _sides(
-        _participants(later), r.ctx.speaks_for) == _participants(first) != _participants(later)
+    for_states = on("PEOPLE_OF_STATES") and participants(first) and all(
+        r.entities[i].type == "PERSON" for i in participants(later)) and sides_of(
+        participants(later), r.ctx.speaks_for) == participants(first) != participants(later)
     if for_states:
         first.actors, first.targets = list(later.actors), list(later.targets)
-    if later.definite and _participants(first):
+    if later.definite and participants(first):
         first.place = first.place or later.place
         first.time = first.time or later.time
         return  # one who joins "the summit" does not say who held it
-    people = [i for i in _participants(later) if r.entities[i].type == "PERSON"]
-    if people and not any(r.entities[i].type == "PERSON" for i in _participants(first)):
+    people = [i for i in participants(later) if r.entities[i].type == "PERSON"]
+    if people and not any(r.entities[i].type == "PERSON" for i in participants(first)):
         # the named people are the fuller account of who met
         first.actors, first.targets = list(later.actors), list(later.targets)
-    elif _participants(first) < _participants(later):
+    elif participants(first) < participants(later):
         first.actors, first.targets = list(later.actors), list(later.targets)
     first.actors = first.actors or later.actors
     first.targets = first.targets or [t for t in later.targets if t not in first.actors]
@@ -1571,17 +1568,7 @@ def extract_events(
     found = [c for c in _sessions_sided(found, r) if not c.failed]
     if on("ORGANISER_NAMED_NEAR"):
         _organisers_near(r, found)
-    _date_from_frames(found)
-    _date_from_lead(r, doc, found)
-    dateline = _dateline_city(r)
-    _place_from_dateline(dateline, found)
-    if on("GENERIC_VENUE"):
-        _generic_venue(r, found, dateline)
-    if on("SIGNED_IN_CITY"):
-        _signed_in_city(r, found, dateline)
-    _place_of_the_day(r, found)
-    _date_from_stamps(r, found)
-    _meeting_place_of_the_day(r, found, dateline)
+    settle_places_and_dates(r, doc, found)
     return tuple(_record(i, c) for i, c in enumerate(found, 1))
 
 
@@ -1589,7 +1576,7 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
     """Add a candidate to what was found, or to the mentions of the event it reports again."""
     if candidate.group and candidate.type == "CONSULT":
         _as_before(candidate, found)
-        if on("SESSION_NEEDS_SIDES") and not _participants(candidate):
+        if on("SESSION_NEEDS_SIDES") and not participants(candidate):
             if not on("SIDES_LATER"):
                 return  # "a second round is planned": of talks the story has not named
             candidate.sideless = True
@@ -1599,7 +1586,7 @@ def _place_candidate(r: _Reader, candidate: _Candidate, found: list[_Candidate])
         return  # "invited both sides" with no sides named before: no one to meet
     if candidate.between_sides:
         _sides_of_dispute(candidate, found)
-        if not _participants(candidate) and not candidate.place and not candidate.time:
+        if not participants(candidate) and not candidate.place and not candidate.time:
             return
     _as_states(candidate, r.ctx.speaks_for)
     candidate.headline = candidate.trigger.start < r.headline_end
@@ -1790,7 +1777,7 @@ def _sides_of_dispute(c: _Candidate, found: list[_Candidate]) -> None:
     that names no party is between the two sides of the nearest talks or agreement named
     before it."""
     earlier = next((e for e in reversed(found) if e.type in ("CONSULT", "AGREE")
-                    and len(_participants(e)) == 2), None)
+                    and len(participants(e)) == 2), None)
     if earlier is not None:
         c.actors, c.targets = list(earlier.actors), list(earlier.targets)
 
@@ -1823,7 +1810,7 @@ def _sides_in_sentence(doc: Doc, found: list[_Candidate]) -> None:
     failed to agree": talks that name no party are between the sides of an agreement or
     meeting told in a sentence that mentions them."""
     for c in found:
-        if c.type != "CONSULT" or _participants(c):
+        if c.type != "CONSULT" or participants(c):
             continue
         sentences = set()
         for m in [c.trigger, *c.mentions]:
@@ -1831,7 +1818,7 @@ def _sides_in_sentence(doc: Doc, found: list[_Candidate]) -> None:
             if span is not None and len(span):
                 sentences.add(_sentence_of(span.root))
         sides = next((e for e in found if e is not c and e.type in ("AGREE", "CONSULT")
-                      and e.sentence in sentences and len(_participants(e)) >= 2), None)
+                      and e.sentence in sentences and len(participants(e)) >= 2), None)
         if sides is not None:
             c.actors, c.targets = list(sides.actors), list(sides.targets)
 
@@ -1841,18 +1828,18 @@ def _sessions_sided(found: list[_Candidate], r: _Reader) -> list[_Candidate]:
     to agree": the sides a session's sentence names are those of the talks it resumes, named
     earlier with none. A session still with no sides is of talks the story never named."""
     for i, c in enumerate(found):
-        if not c.sideless or not _participants(c):
+        if not c.sideless or not participants(c):
             continue
         resumed = next((e for e in reversed(found[:i]) if e.type == "CONSULT"
-                        and e.subtype == c.subtype and not _participants(e)), None)
+                        and e.subtype == c.subtype and not participants(e)), None)
         if resumed is not None:
             resumed.actors, resumed.targets = list(c.actors), list(c.targets)
     dispute = _dispute(found, r) if on("DISPUTE_SIDES") else None
     for c in found:
-        if c.sideless and not _participants(c) and dispute is not None:
+        if c.sideless and not participants(c) and dispute is not None:
             # "three rounds of talks" in a story of Brannock's tariff on Kesmara: theirs
             c.actors, c.targets = list(dispute)
-    return [c for c in found if not (c.sideless and not _participants(c))]
+    return [c for c in found if not (c.sideless and not participants(c))]
 
 
 def _dispute(found: list[_Candidate], r: _Reader) -> tuple[list[str], list[str]] | None:
@@ -1866,207 +1853,6 @@ def _dispute(found: list[_Candidate], r: _Reader) -> tuple[list[str], list[str]]
     if any(r.entities[i].type not in ("GPE", "ORG") for i in (*first.actors, *first.targets)):
         return None
     return list(first.actors), list(first.targets)
-
-
-def _date_from_frames(found: list[_Candidate]) -> None:
-    """ "agree joint monitoring after Oslo talks": a meeting that frames what its sides did
-    next ended on that act's day, which the article may give in another mention of it ("agreed
-    on Thursday"); and what they did there was done where they met ("agreed …, after their
-    ministers held a session in Geneva")."""
-    at = {m.start: c for c in found for m in (c.trigger, *c.mentions)}
-    for c in found:
-        framing = at.get(c.frame) if c.frame is not None else None
-        if framing is None or framing is c:
-            continue
-        c.time = c.time or framing.time
-        framing.place = framing.place or c.place
-
-
-# "TORHAVEN, Oct 13 (Northline) -", "PORT ARDIN –": the city a wire story is filed from.
-DATELINE = re.compile(r"([A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+)*)(?:,| [-–—])")
-
-
-def _place_from_dateline(
-    dateline: tuple[str, int, int] | None, found: list[_Candidate]
-) -> None:
-    """ "TORHAVEN, Oct 13 - The foreign ministers … held talks on Tuesday": a meeting the lead
-    reports with no place of its own happened in the city the story is filed from."""
-    if not on("DATELINE_MEETING") or dateline is None:
-        return
-    city, start, end = dateline
-    for c in found:
-        if c.type == "CONSULT" and c.place is None and c.status == "occurred" and any(
-            start <= m.start < end for m in (c.trigger, *c.mentions)
-        ):
-            c.place = city  # told in the lead, or named in the headline and told there
-
-
-# Rooms any capital has, named in lower case: "met him at the ministry", "at the town hall".
-GENERIC_VENUES = frozenset({"ministry", "hall", "palace", "office", "residence", "embassy",
-                            "headquarters", "parliament", "chancellery", "presidency"})
-
-
-def _generic_venue(r: _Reader, found: list[_Candidate],
-                   dateline: tuple[str, int, int] | None) -> None:
-    """ "met Ștefănescu for three hours at the ministry", "summoned the ambassador to the
-    ministry in Port Adari": a meeting at a room named in lower case is in the city named
-    with the room or, failing that, the city the story is filed from."""
-    for c in found:
-        if c.type != "CONSULT" or c.place or c.subtype == "call":
-            continue
-        span = r.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        token = span.root
-        verb = token if token.pos_ == "VERB" else token.head
-        rooms = [o for o in verb.subtree if o.dep_ == "pobj" and o.head.lower_ in ("at", "to")
-                 and _clause_verb(o) == verb and o.lemma_.lower() in GENERIC_VENUES
-                 and o.text.islower() and not any(c.dep_ == "poss" for c in o.children)]
-        if not rooms:
-            continue
-        city = r.place(rooms, ("in",)) or (dateline[0] if dateline is not None else None)
-        if city is not None and r.entities[city].type == "GPE":
-            c.place = city
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb whose clause ``token`` stands in ("met X for three hours at the ministry")."""
-    t = token
-    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
-        t = t.head
-    return t
-
-
-def _signed_in_city(r: _Reader, found: list[_Candidate],
-                    dateline: tuple[str, int, int] | None) -> None:
-    """ "signed the deal at the Palácio das Necessidades, the foreign ministry's headquarters
-    in Lisbon": an agreement is placed in the city it was signed in, the city its building
-    stands in or, failing that, the one the story is filed from."""
-    for c in found:
-        if c.type != "AGREE" or not c.place or r.entities[c.place].type != "FAC":
-            continue
-        start, end = c.sentence
-        building = r.entities[c.place]
-        city = None
-        for m in building.mentions:
-            if not start <= m.start < end:
-                continue
-            span = r.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            head = span.root
-            around = [head, *(a for a in head.children if a.dep_ == "appos")]
-            city = r.place(around, ("in",))
-            break
-        city = city or (dateline[0] if dateline is not None else None)
-        if city is not None and r.entities[city].type == "GPE":
-            c.place = city
-
-
-def _dateline_city(r: _Reader) -> tuple[str, int, int] | None:
-    """The city a story is filed from ("TORHAVEN, Oct 13 -", "DZHANAR —"), with the span
-    of the paragraph it opens."""
-    start = r.headline_end
-    for _ in range(4):  # the byline and a date line may stand before the lead
-        end = r.text.find("\n\n", start)
-        end = len(r.text) if end < 0 else end
-        opening = DATELINE.match(r.text, start)
-        if opening is not None:
-            break
-        start = end + 2
-        if start >= len(r.text):
-            return
-    else:
-        return
-    city = next((e for e in r.ctx.entities if e.type == "GPE"
-                 and e.name.upper() == opening.group(1)), None)
-    return None if city is None else (city.id, start, end)
-
-
-# Gatherings other meetings may stand beside: "met on the sidelines of the summit".
-GATHERINGS = frozenset({"summit", "conference"})
-
-
-def _meeting_place_of_the_day(
-    r: _Reader, found: list[_Candidate], dateline: tuple[str, int, int] | None
-) -> None:
-    """ "Durmanov met Sherali on Wednesday", in a story of that day's summit in Dzhanar: a
-    meeting with no place of its own, on the day of the one summit or conference the story
-    places, met there; on the day the story is filed, in the city it is filed from."""
-    if not on("MEETING_OF_THE_DAY"):
-        return
-    gatherings = [c for c in found if c.type == "CONSULT" and c.subtype in GATHERINGS
-                  and c.place and _day(c.time)]
-    today = r.published.isoformat() if r.published else None
-    for c in found:
-        day = _day(c.time)
-        if c.type != "CONSULT" or c.place or c.status != "occurred" or len(day or "") != 10:
-            continue
-        if on("CALLS_APART") and c.subtype == "call":
-            continue  # "had spoken by phone" that day: from afar, not at the summit
-        places = {g.place for g in gatherings if _day(g.time) == day and g is not c}
-        if len(places) == 1:
-            c.place = places.pop()
-        elif not places and dateline is not None and day == today:
-            c.place = dateline[0]
-
-
-def _place_of_the_day(r: _Reader, found: list[_Candidate]) -> None:
-    """ "Kallas and Lund met in Tesmar on 10 June … Ostrovia and Halvania signed an agreement
-    that day": what the same sides agreed on the day they met, they agreed where they met."""
-    meetings = [c for c in found if c.type == "CONSULT" and c.place and _day(c.time)]
-    for c in found:
-        if c.type != "AGREE" or c.place or not _day(c.time):
-            continue
-        sides = _sides(_participants(c), r.ctx.speaks_for)
-        same = [m for m in meetings if _day(m.time) == _day(c.time) and len(sides) > 1
-                and _sides(_participants(m), r.ctx.speaks_for) == sides]
-        if len({m.place for m in same}) == 1:
-            c.place = same[0].place
-
-
-def _date_from_lead(r: _Reader, doc: Doc, found: list[_Candidate]) -> None:
-    """A news story's lead sets the day it tells of ("clashed in a televised debate on
-    Tuesday"); what the next paragraphs report in the simple past with no date of their own
-    ("His rival accused him of …", "De la Vega called the tax …") happened that day, until
-    the story names another time."""
-    body = [t for t in r.times if t.start >= r.headline_end and not r.ctx.inside_quote[t.start]]
-    lead_end = r.text.find("\n\n", r.headline_end + 2)
-    if not body or (lead_end != -1 and body[0].start > lead_end):
-        return  # the lead names no time
-    lead = body[0]
-    if _day(lead) is None or len(_day(lead) or "") < 10:
-        return  # a year or a month sets no day
-    until = body[1].start if len(body) > 1 else len(r.text)
-    for c in found:
-        if c.time is None and c.status == "occurred" and lead.end <= c.trigger.start < until \
-                and _simple_past(doc, c.trigger):
-            c.time = lead
-
-
-def _simple_past(doc: Doc, trigger: Span) -> bool:
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    return span is not None and span.root.tag_ == "VBD"
-
-
-# A live blog's entry stamp: a paragraph opening with a time of day ("16:15 GMT — Moscow
-# responds", "18:05").
-STAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
-
-
-def _date_from_stamps(r: _Reader, found: list[_Candidate]) -> None:
-    """In a live blog every entry opens with a stamp, which dates what the entry reports as
-    done and says no date of its own ("16:15 GMT — Moscow has condemned the plan")."""
-    stamps = [t for t in r.times if t.resolved and t.value and "T" in t.value and STAMP.match(
-        t.text) and r.text[max(0, t.start - 2): t.start] in ("\n\n", "")]
-    if len(stamps) < 2:
-        return  # an article, not a live blog
-    for c in found:
-        if c.time is not None or c.status != "occurred":
-            continue
-        before = [t for t in stamps if t.start < c.trigger.start]
-        if before:
-            c.time = before[-1]
 
 
 DENIED_OBJECTS = frozenset({"charge", "charges", "accusation", "accusations", "claim", "claims",
@@ -2166,7 +1952,7 @@ def _status_by_date(r: _Reader, status: str, when: Time | None) -> str:
     the article's day falls inside it."""
     if not on("STATUS_BY_DATE") or r.published is None or status not in ("occurred", "planned"):
         return status
-    day = _day(when)
+    day = day_of(when)
     if not day:
         return status
     try:
@@ -2180,19 +1966,12 @@ def _status_by_date(r: _Reader, status: str, when: Time | None) -> str:
     return status
 
 
-def _day(t: Time | None) -> str | None:
-    """The calendar part of a time's value: "2026-05-20TMO" and "2026-02-19T11:00" are days."""
-    if t is None or not t.resolved or not t.value:
-        return None
-    return t.value.split("T", 1)[0] if "T" in t.value[:11] else t.value
-
-
 def _record(n: int, c: _Candidate) -> Event:
     t = c.time
     return Event(
         id=f"V{n}", type=c.type, subtype=c.subtype, trigger=c.trigger, sentence=c.sentence,
         actors=tuple(c.actors), targets=tuple(c.targets), place=c.place,
-        time=t.id if t else None, date=_day(t),
+        time=t.id if t else None, date=day_of(t),
         status=c.status, mentions=tuple(c.mentions),
     )
 
