@@ -289,3 +289,16 @@ def test_officials_named_by_a_nationality_speak_for_their_state(nlp):
             "“deeply unhelpful”.")
     assert _speakers(nlp, text) == [("deeply unhelpful", "Skarvia")]
     assert _speakers(nlp, text, ["OFFICIALS_OF_A_STATE"]) == [("deeply unhelpful", None)]
+
+
+def test_a_quote_in_an_entry_heading_takes_the_speaker_of_the_entry(nlp):
+    text = ("17:25 GMT — Reveli: retirement age “not up for sale”\nPrime Minister Jonas Reveli, "
+            "speaking in the National Assembly, said he would not withdraw the plan. “The "
+            "retirement age is not up for sale,” he said.\n\n10:20 GMT — Government “regrets” "
+            "the strike\nGovernment spokesman Tiago Lenz said the cabinet “regrets” the "
+            "stoppage, in a statement read to reporters.")
+    speakers = dict(_speakers(nlp, text))
+    assert speakers["not up for sale"] == "Jonas Reveli"
+    assert speakers["regrets"] == "Tiago Lenz"
+    off = dict(_speakers(nlp, text, ["ENTRY_HEADING_QUOTE"]))
+    assert (off["not up for sale"], off["regrets"]) != ("Jonas Reveli", "Tiago Lenz")

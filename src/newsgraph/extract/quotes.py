@@ -627,7 +627,10 @@ def extract_quotes(
                 speaker_mention=attribution.mention,
             )
         )
-    return tuple(_headline_from_body(_from_later_clause(ctx, records), headline_end))
+    records = _headline_from_body(_from_later_clause(ctx, records), headline_end)
+    if on("ENTRY_HEADING_QUOTE"):
+        records = _headings_from_entries(text_of_doc, records)
+    return tuple(records)
 
 
 def _carried_on(
@@ -710,6 +713,47 @@ def _from_later_clause(ctx: SpeakerContext, records: list[Quote]) -> list[Quote]
 
 def _norm(text: str) -> str:
     return re.sub(r"[^\w ]+", "", text.lower()).strip()
+
+
+# How long a line may be and still head an entry of a live blog or a briefing.
+HEADING_MAX_CHARS = 120
+
+
+def _heading_line(text: str, start: int) -> tuple[int, int] | None:
+    """The line around ``start`` when it heads what follows: short, not ending a sentence,
+    and followed straight by a longer line ("17:25 GMT — Reveli: “not up for sale”")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return None
+    line = text[line_start:line_end].strip()
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1:next_end if next_end >= 0 else len(text)].strip()
+    if not line or len(line) > HEADING_MAX_CHARS or line.rstrip("”\"’'").endswith(
+        (".", "?", "!")
+    ) or len(following) <= len(line):
+        return None
+    return line_start, line_end
+
+
+def _headings_from_entries(text: str, records: list[Quote]) -> list[Quote]:
+    """A quote in an entry's heading repeats one in the entry below it: it takes that quote's
+    speaker, as a headline's quote takes the body's ("Government “regrets” the strike" over
+    "Government spokesman Tiago Lenz said the cabinet “regrets” the stoppage")."""
+    out = list(records)
+    for n, r in enumerate(out):
+        heading = _heading_line(text, r.start)
+        if heading is None:
+            continue
+        below_end = text.find("\n\n", heading[1])
+        below_end = len(text) if below_end < 0 else below_end
+        key = _norm(r.text)
+        same = [b for b in out if heading[1] < b.start < below_end and b.speaker and key and (
+            key in _norm(b.text) or _norm(b.text) in key)]
+        if same and same[0].speaker != r.speaker:
+            out[n] = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, same[0].speaker,
+                           None, same[0].speaker_mention)
+    return out
 
 
 def _headline_from_body(records: list[Quote], headline_end: int) -> list[Quote]:

@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "TOLD_THEN_SAID": '"X was told that … “…”, a spokesman said": the sayer after the quote',
     "WHICH_SAID": '"Kostrava, which has warned of “consequences”": Kostrava speaks',
     "OFFICIALS_OF_A_STATE": '"Skarvian officials described it as “…”": the state Skarvia',
+    "ENTRY_HEADING_QUOTE": "a quote in a live blog entry's heading takes the entry's speaker",
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entities and their types (extract/entities.py, extract/entity_types.py, and the
     # pipeline's entity fixer in entity_rules.py)
