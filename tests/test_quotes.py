@@ -302,3 +302,17 @@ def test_a_quote_in_an_entry_heading_takes_the_speaker_of_the_entry(nlp):
     assert speakers["regrets"] == "Tiago Lenz"
     off = dict(_speakers(nlp, text, ["ENTRY_HEADING_QUOTE"]))
     assert (off["not up for sale"], off["regrets"]) != ("Jonas Reveli", "Tiago Lenz")
+
+
+def test_a_common_noun_apposed_to_a_body_speaks_for_it(nlp):
+    text = ("The main opposition party, the People's Union, backs the extradition, arguing that "
+            "Drusia cannot become “a safe harbour for stolen money”.")
+    assert _speakers(nlp, text) == [("a safe harbour for stolen money", "People's Union")]
+    assert _speakers(nlp, text, ["APPOSED_BODY"]) == [("a safe harbour for stolen money", None)]
+
+
+def test_a_spokesperson_of_a_body_in_a_city_speaks_for_the_body(nlp):
+    text = ("The Union of Highland States said its team would visit Alsan on Friday. A UN "
+            "spokesperson in Geneva called on both sides “to step back from the edge”.")
+    assert _speakers(nlp, text) == [("to step back from the edge", "UN")]
+    assert _speakers(nlp, text, ["BODY_BEFORE_PLACE"]) == [("to step back from the edge", None)]

@@ -270,6 +270,13 @@ def _resolve_description(ctx: SpeakerContext, head: Token, np: list[Token]) -> _
     mention = _span_of(np)
     inner = [ctx.entity_at(t) for t in np if t.i != head.i]
     bodies = [found[0] for found in inner if found and found[0].type in ("ORG", "GPE")]
+    before = [found[0] for c in head.children if c.dep_ == "compound" and c.i < head.i
+              for t in c.subtree if (found := ctx.entity_at(t))
+              and found[0].type in ("ORG", "GPE")]
+    if on("BODY_BEFORE_PLACE") and head.lower_ in SPOKESPEOPLE and len(
+        {b.id for b in before}
+    ) == 1:
+        bodies = before  # "a UN spokesperson in Geneva": the UN's, Geneva is where
     determiner = np[0].lower_
     words = _content_words(np)
     # "Leaders have adopted the declaration": a plural description names no one person
@@ -365,11 +372,15 @@ def speaker_from(ctx: SpeakerContext, head: Token, depth: int = 0) -> _Attributi
         return speaker_from(ctx, head.head.head, depth + 1)
     if head.pos_ == "PRON":
         return _resolve_pronoun(ctx, head, depth)
-    # "Its president, Hildegard Müller, said": the apposition names the speaker.
+    # "Its president, Hildegard Müller, said": the apposition names the speaker; so does
+    # "the main opposition party, the People's Union" for a common noun's body
     for child in head.children:
         if child.dep_ == "appos":
             named = ctx.entity_at(child)
             if named is not None and named[0].type == "PERSON":
+                return _Attribution(named[0].id, named[1], None)
+            if named is not None and named[0].type in ("ORG", "GPE") and head.pos_ == "NOUN" \
+                    and on("APPOSED_BODY"):
                 return _Attribution(named[0].id, named[1], None)
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if owner is not None and head.lower_ == "office" and on("OFFICE_OF_PRONOUN"):

@@ -45,6 +45,8 @@ RULES: dict[str, str] = {
     "WHICH_SAID": '"Kostrava, which has warned of “consequences”": Kostrava speaks',
     "OFFICIALS_OF_A_STATE": '"Skarvian officials described it as “…”": the state Skarvia',
     "ENTRY_HEADING_QUOTE": "a quote in a live blog entry's heading takes the entry's speaker",
+    "APPOSED_BODY": '"the main opposition party, the People\'s Union, … arguing “…”": the Union',
+    "BODY_BEFORE_PLACE": '"a UN spokesperson in Geneva": the UN speaks, Geneva is where',
     "SHE_NOT_A_STATE": '"Kesmara rejects … “…,” she said": she is a person, not the state',
     # entities and their types (extract/entities.py, extract/entity_types.py, and the
     # pipeline's entity fixer in entity_rules.py)
