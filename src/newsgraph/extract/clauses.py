@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.doc_cache import text_of
+from newsgraph.extract.doc_cache import text_of, token_texts
 from newsgraph.extract.quote_marks import find_quoted
 from newsgraph.extract.quotes import SpeakerContext, speaker_from, subject_of
 from newsgraph.extract.rules import on
@@ -229,7 +229,7 @@ def _has_nationality(ctx: SpeakerContext, entity_id: str) -> bool:
     forms = (entity.name, *entity.aliases)
     if any(demonyms_of().get(f) for f in forms):
         return True
-    words = set(re.findall(r"\w+", text_of(ctx.doc)))
+    words = token_texts(ctx.doc)
     return any(not coined_demonyms(f).isdisjoint(words) for f in forms)
 
 
@@ -807,20 +807,25 @@ CLAIM_NOUNS = frozenset({"charge", "charges", "accusation", "accusations", "clai
                          "allegation", "allegations", "report", "reports", "account"})
 
 
-def called_names(verb: Token, words_of_kind: frozenset[str] = PEJORATIVE) -> Token | None:
+def called_praises(verb: Token) -> Token | None:
+    """What "called X Y" praises, when Y holds a word of praise and none of blame or denial:
+    "called the declaration "long overdue"" → the declaration."""
+    return called_names(verb, PRAISE, unless=PEJORATIVE | NEGATIONS)
+
+
+def called_names(verb: Token, words_of_kind: frozenset[str] = PEJORATIVE, *,
+                 unless: frozenset[str] = frozenset()) -> Token | None:
     """What "called X Y" blames, when Y is a word of blame: "called the duties "a typical act
     of protectionism"" → the duties, "called the threat "blackmail"" → the threat; None for
     "called the agreement a beginning" or for a claim rebutted ("called the accusation
-    "reckless""). With ``PRAISE`` for the words: what "called X Y" praises."""
+    "reckless""). Other words of a kind, and words that rule the call out, may be given."""
     if verb.lemma_.lower() != "call" or any(
         c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "in") for c in verb.children
     ):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
-    if not words & words_of_kind or (words_of_kind is not PEJORATIVE and words & (
-        PEJORATIVE | NEGATIONS
-    )):
+    if not words & words_of_kind or words & unless:
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if target is not None and target.lemma_.lower() in words_of_kind:

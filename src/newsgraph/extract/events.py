@@ -46,10 +46,10 @@ from newsgraph.extract.event_settling import (
     settle_places_and_dates,
     sides_of,
 )
-from newsgraph.extract.quotes import SpeakerContext
+from newsgraph.extract.quotes import SpeakerContext, countries_of_nationality
 from newsgraph.extract.rules import on
 from newsgraph.extract.time_resolve import period
-from newsgraph.gazetteer import city_names, coined_demonyms, demonyms
+from newsgraph.gazetteer import city_names
 from newsgraph.model import Entity, Event, Span, Time
 
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -1323,8 +1323,13 @@ def _organisers(noun: Token, verb: Token | None) -> list[Token]:
         participles.append(verb)  # "the stoppage was called by the union"
     if verb is not None and noun.dep_ == "dobj":
         participles += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
-    return [o for c in participles if c.lemma_.lower() in ORGANISING
-            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return [o for c in participles if c.lemma_.lower() in ORGANISING for o in _agents(c)]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive verb says did it: "organised by the union" → union."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children
+            if o.dep_ == "pobj"]
 
 
 def _organisers_near(r: _Reader, found: list[_Candidate]) -> None:
@@ -1358,8 +1363,7 @@ def _organisers_in(r: _Reader, sent: Sentence) -> list[str]:
             protest.append(t.head)
         if not protest:
             continue
-        agents = [o for a in t.children if a.dep_ == "agent" for o in a.children
-                  if o.dep_ == "pobj"]
+        agents = _agents(t)
         subject = clause_subject(t)
         if subject is not None and subject.lower_ in ("which", "who", "that") and (
             t.dep_ == "relcl"
@@ -1729,18 +1733,12 @@ def _hyphened_sides(r: _Reader, modifiers: list[Token]) -> list[str]:
             continue
         sides = []
         for t in (pair[0], m):
-            ids = r.parties([t]) or _countries_named(r, demonyms().get(t.text))
+            ids = r.parties([t]) or countries_of_nationality(r.ctx.entities, t.text,
+                                                             coined=False)
             sides.extend(_country_of_nationality(r, i) for i in ids)
         if len(set(sides)) == 2:
             return list(dict.fromkeys(sides))
     return []
-
-
-def _countries_named(r: _Reader, name: str | None) -> list[str]:
-    """The country the article names by ``name`` (a nationality's country), if one."""
-    found = [e.id for e in r.ctx.entities if name and e.type == "GPE"
-             and name in (e.name, *e.aliases)]
-    return found if len(found) == 1 else []
 
 
 def _countries_of_goods(r: _Reader, goods: list[Token]) -> list[str]:
@@ -1750,25 +1748,16 @@ def _countries_of_goods(r: _Reader, goods: list[Token]) -> list[str]:
     for head in goods:
         for word in (c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
             named = [e for e in r.parties([word]) if r.entities[e].type == "GPE"]
-            found += named or _countries_of_word(r, word.text)
+            found += named or countries_of_nationality(r.ctx.entities, word.text,
+                                                       coined=on("DEMONYM_FORMS"))
     return list(dict.fromkeys(found))
-
-
-def _countries_of_word(r: _Reader, word: str) -> list[str]:
-    """The one country the article names that ``word`` is the nationality of ("Dutch",
-    or "Kesmaran" coined from "Kesmara")."""
-    known = _countries_named(r, demonyms().get(word))
-    if known or not on("DEMONYM_FORMS"):
-        return known
-    coined = [e.id for e in r.ctx.entities if e.type == "GPE" and word in coined_demonyms(e.name)]
-    return coined if len(coined) == 1 else []
 
 
 def _country_of_nationality(r: _Reader, entity_id: str) -> str:
     entity = r.entities[entity_id]
     if entity.type != "NORP":
         return entity_id
-    found = _countries_named(r, demonyms().get(entity.name))
+    found = countries_of_nationality(r.ctx.entities, entity.name, coined=False)
     return found[0] if found else entity_id
 
 

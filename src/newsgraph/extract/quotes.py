@@ -251,16 +251,23 @@ def _content_words(tokens: list[Token]) -> set[str]:
 OFFICIALS = frozenset({"officials", "diplomats", "ministers", "authorities"})
 
 
+def countries_of_nationality(entities: Sequence[Entity], word: str, *, coined: bool = True
+                             ) -> list[str]:
+    """The one country of the article ``word`` is the nationality of: known to the gazetteer
+    ("Dutch"), or else, with ``coined``, coined from the country's name ("Skarvian")."""
+    name = gazetteer.demonyms().get(word)
+    known = [e.id for e in entities if name and e.type == "GPE" and name in (e.name, *e.aliases)]
+    if len(known) == 1 or not coined:
+        return known if len(known) == 1 else []
+    found = [e.id for e in entities if e.type == "GPE"
+             and word in gazetteer.coined_demonyms(e.name)]
+    return found if len(found) == 1 else []
+
+
 def _state_of_nationality(ctx: SpeakerContext, head: Token) -> str | None:
-    """The one country of the article a nationality word before ``head`` belongs to, known to
-    the gazetteer ("French") or coined from the country's name ("Skarvian")."""
-    words = {c.text for c in head.children if c.dep_ in ("amod", "compound")}
-    if not words:
-        return None
-    index = gazetteer.demonyms()
-    states = {e.id for e in ctx.entities if e.type == "GPE" and any(
-        index.get(w) in (e.name, *e.aliases) or w in gazetteer.coined_demonyms(e.name)
-        for w in words)}
+    """The one country a nationality word before ``head`` belongs to ("Skarvian officials")."""
+    states = {i for c in head.children if c.dep_ in ("amod", "compound")
+              for i in countries_of_nationality(ctx.entities, c.text)}
     return states.pop() if len(states) == 1 else None
 
 
@@ -758,13 +765,25 @@ def _headings_from_entries(text: str, records: list[Quote]) -> list[Quote]:
             continue
         below_end = text.find("\n\n", heading[1])
         below_end = len(text) if below_end < 0 else below_end
-        key = _norm(r.text)
-        same = [b for b in out if heading[1] < b.start < below_end and b.speaker and key and (
-            key in _norm(b.text) or _norm(b.text) in key)]
-        if same and same[0].speaker != r.speaker:
-            out[n] = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, same[0].speaker,
-                           None, same[0].speaker_mention)
+        same = _told_again(r, out, heading[1], below_end)
+        if same is not None and same.speaker != r.speaker:
+            out[n] = _spoken_by(r, same)
     return out
+
+
+def _told_again(quote: Quote, records: list[Quote], start: int, end: int | None = None
+                ) -> Quote | None:
+    """The first quote from ``start`` on (up to ``end``) with a speaker that holds the same
+    words as ``quote`` or is held in them."""
+    key = _norm(quote.text)
+    return next((b for b in records if b.start >= start and (end is None or b.start < end)
+                 and b.speaker and key and (key in _norm(b.text) or _norm(b.text) in key)), None)
+
+
+def _spoken_by(quote: Quote, source: Quote) -> Quote:
+    """``quote`` as direct speech of the one who said ``source``."""
+    return Quote(quote.id, quote.text, quote.start, quote.end, "direct", quote.sentence,
+                 source.speaker, None, source.speaker_mention)
 
 
 def _headline_from_body(records: list[Quote], headline_end: int) -> list[Quote]:
@@ -773,15 +792,8 @@ def _headline_from_body(records: list[Quote], headline_end: int) -> list[Quote]:
     out = []
     for r in records:
         if r.start < headline_end and (r.speaker is None or on("HEADLINE_QUOTE_BODY")):
-            key = _norm(r.text)
-            same = [
-                b for b in records
-                if b.start >= headline_end and b.speaker and key and (
-                    key in _norm(b.text) or _norm(b.text) in key
-                )
-            ]
-            if same:
-                r = Quote(r.id, r.text, r.start, r.end, "direct", r.sentence, same[0].speaker,
-                          None, same[0].speaker_mention)
+            same = _told_again(r, records, headline_end)
+            if same is not None:
+                r = _spoken_by(r, same)
         out.append(r)
     return out

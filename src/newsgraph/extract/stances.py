@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.clauses import (
-    PRAISE,
     called_names,
+    called_praises,
     entity_ids,
     for_clause,
     negated,
@@ -109,7 +109,7 @@ def _cue(token: Token) -> tuple[str, Token | None] | None:
         blamed = called_names(token)
         if blamed is not None:
             return "oppose", blamed  # "called the tax "a fantasy""
-        praised = called_names(token, PRAISE) if on("CALLED_PRAISE") else None
+        praised = called_praises(token) if on("CALLED_PRAISE") else None
         if praised is not None and praised.pos_ == "PRON" and token.dep_ == "advcl":
             # "signed the accord, calling it "historic"": it is what was signed; after
             # "welcomed the agreement, calling it …" the praise repeats the welcome
